@@ -83,11 +83,16 @@ ReadResult TreeProcSource::failureFor(const QString &relativePath, int errorNumb
 {
     const QString path = absolutePath(relativePath);
     const int pid = pidOfPath(relativePath);
-    // ESRCH comes from a read after the task died; ENOENT on a vanished /proc/PID directory.
-    if (errorNumber == ESRCH || (pid > 0 && (errorNumber == ENOENT || errorNumber == EINVAL) && !processExists(pid)))
+    // ENOENT on a vanished /proc/PID directory; ESRCH from a read after the task died.
+    if (pid > 0 && (errorNumber == ENOENT || errorNumber == EINVAL || errorNumber == ESRCH) && !processExists(pid))
         return ReadResult::failure(ReadResult::Status::ProcessExited,
                                    QStringLiteral("%1: process %2 exited").arg(path).arg(pid));
     switch (errorNumber) {
+    case ESRCH:
+        // The task is still there but has no address space: a kernel thread or a zombie, whose
+        // smaps_rollup (unlike maps and smaps, which read as empty) fails this way.
+        return ReadResult::failure(ReadResult::Status::NotFound,
+                                   path + QStringLiteral(": no address space (kernel thread or zombie)"));
     case ENOENT:
         return ReadResult::failure(ReadResult::Status::NotFound, path + QStringLiteral(": no such file"));
     case EACCES:
@@ -123,16 +128,13 @@ ReadResult TreeProcSource::readFile(const QString &relativePath, qint64 maxSize)
                                        .arg(maxSize));
 
     ReadResult result;
-    qint64 capacity = info.st_size > 0 ? info.st_size + 1 : 64 * 1024;
+    // Never more than one byte beyond the limit: procfs files say size 0, and any file may grow
+    // while it is read. One byte beyond what is expected sees the end of file without growing.
+    qint64 capacity = info.st_size > 0 ? info.st_size + 1 : qMin<qint64>(64 * 1024, maxSize + 1);
     result.data.resize(capacity);
     qint64 used = 0;
     for (;;) {
         if (used == capacity) {
-            if (capacity > maxSize)
-                return ReadResult::failure(ReadResult::Status::TooLarge,
-                                           QStringLiteral("%1: larger than the %2-byte limit")
-                                               .arg(absolutePath(relativePath))
-                                               .arg(maxSize));
             capacity = qMin(capacity * 2, maxSize + 1);
             result.data.resize(capacity);
         }
@@ -145,6 +147,11 @@ ReadResult TreeProcSource::readFile(const QString &relativePath, qint64 maxSize)
         if (got == 0)
             break;
         used += got;
+        if (used > maxSize)
+            return ReadResult::failure(ReadResult::Status::TooLarge,
+                                       QStringLiteral("%1: larger than the %2-byte limit")
+                                           .arg(absolutePath(relativePath))
+                                           .arg(maxSize));
     }
     result.data.truncate(used);
     return result;

@@ -1,0 +1,242 @@
+#include "mainwindow.h"
+#include "ui_mainwindow.h"
+
+#include "mappingmodel.h"
+#include "modelroles.h"
+#include "processfilterproxymodel.h"
+#include "processlistmodel.h"
+#include "processlistrefresher.h"
+#include "processmappingsloader.h"
+
+#include <QCloseEvent>
+#include <QDateTime>
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QTimer>
+
+namespace {
+const auto GeometryKey = QStringLiteral("mainWindow/geometry");
+const auto StateKey = QStringLiteral("mainWindow/state");
+const auto SplitterKey = QStringLiteral("mainWindow/splitter");
+const auto ProcessHeaderKey = QStringLiteral("processView/header");
+const auto MappingHeaderKey = QStringLiteral("mappingView/header");
+const auto LastPidKey = QStringLiteral("session/lastPid");
+const auto AutoRefreshKey = QStringLiteral("session/autoRefresh");
+}
+
+MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid, QWidget *parent)
+    : QMainWindow(parent)
+    , m_ui(std::make_unique<Ui::MainWindow>())
+    , m_source(std::move(source))
+    , m_processModel(new ProcessListModel(this))
+    , m_processProxy(new ProcessFilterProxyModel(this))
+    , m_refresher(new ProcessListRefresher(m_source, this))
+    , m_mappingModel(new MappingModel(this))
+    , m_mappingProxy(new QSortFilterProxyModel(this))
+    , m_mappingsLoader(new ProcessMappingsLoader(this))
+    , m_refreshTimer(new QTimer(this))
+{
+    m_ui->setupUi(this);
+    setUpViews();
+    restoreSettings();
+    if (initialPid > 0)
+        m_pendingPid = initialPid;
+
+    setWindowTitle(tr("MemAtlas — %1").arg(m_source->description()));
+
+    connect(m_refresher, &ProcessListRefresher::processesRead, this,
+            [this](const QList<ProcessInfo> &processes, quint64 memTotalKb) {
+                m_processModel->setProcesses(processes, memTotalKb);
+                onProcessesRead();
+            });
+    connect(m_refresher, &ProcessListRefresher::rollupRead, m_processModel, &ProcessListModel::setRollup);
+    connect(m_refresher, &ProcessListRefresher::rollupFailed, m_processModel, &ProcessListModel::setRollupError);
+
+    connect(m_mappingsLoader, &ProcessMappingsLoader::mapsLoaded, this,
+            [this](int pid, const QList<Mapping> &mappings, const QList<SegmentClassification> &classes) {
+                if (pid != m_shownPid)
+                    return;
+                m_mappingModel->setMaps(mappings, classes);
+                updateStatus();
+            });
+    connect(m_mappingsLoader, &ProcessMappingsLoader::smapsLoaded, this,
+            [this](int pid, const QList<SmapsEntry> &entries) {
+                if (pid == m_shownPid)
+                    m_mappingModel->setSmaps(entries);
+            });
+    connect(m_mappingsLoader, &ProcessMappingsLoader::loadFailed, this,
+            [this](int pid, ReadResult::Status status, const QString &message) {
+                if (pid != m_shownPid)
+                    return;
+                if (status == ReadResult::Status::ProcessExited) {
+                    m_shownExited = true;
+                    m_ui->banner->showMessage(MessageBanner::Level::Warning,
+                                              tr("Process %1 has exited. %2").arg(pid).arg(m_mappingModel->rowCount() > 0
+                                                  ? tr("The table shows its mappings as last read.")
+                                                  : tr("Its mappings could not be read.")));
+                } else {
+                    m_ui->banner->showMessage(MessageBanner::Level::Error, message);
+                }
+            });
+
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionRefresh, &QAction::triggered, this, [this] {
+        refresh();
+        if (m_shownPid > 0 && !m_shownExited)
+            m_mappingsLoader->load(m_source, m_shownPid);
+    });
+    connect(m_ui->actionFindProcess, &QAction::triggered, this, [this] {
+        m_ui->searchEdit->setFocus();
+        m_ui->searchEdit->selectAll();
+    });
+    connect(m_ui->actionAutoRefresh, &QAction::toggled, this, [this](bool on) {
+        if (on)
+            m_refreshTimer->start();
+        else
+            m_refreshTimer->stop();
+    });
+    connect(m_ui->searchEdit, &QLineEdit::textChanged, m_processProxy, &ProcessFilterProxyModel::setSearchText);
+    connect(m_ui->processView->verticalScrollBar(), &QScrollBar::valueChanged, this, &MainWindow::requestVisibleRollups);
+
+    // A copied tree or a recording does not change: read it once; the live system every second.
+    m_refreshTimer->setInterval(1000);
+    connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+    const bool live = m_source->kind() == ProcSource::Kind::Live;
+    m_ui->actionAutoRefresh->setEnabled(live);
+    if (!live)
+        m_ui->actionAutoRefresh->setChecked(false);
+    if (m_ui->actionAutoRefresh->isChecked())
+        m_refreshTimer->start();
+    refresh();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setUpViews()
+{
+    m_processProxy->setSourceModel(m_processModel);
+    m_ui->processView->setModel(m_processProxy);
+    m_ui->processView->sortByColumn(ProcessListModel::ResColumn, Qt::DescendingOrder);
+    m_ui->processView->horizontalHeader()->setSectionsMovable(true);
+    m_ui->processView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+    connect(m_ui->processView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::onProcessSelectionChanged);
+
+    m_mappingProxy->setSourceModel(m_mappingModel);
+    m_mappingProxy->setSortRole(ModelRoles::RawValueRole);
+    m_ui->mappingView->setModel(m_mappingProxy);
+    m_ui->mappingView->sortByColumn(-1, Qt::AscendingOrder); // address order, as maps prints it
+    m_ui->mappingView->horizontalHeader()->setSectionsMovable(true);
+    m_ui->mappingView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+
+    m_ui->mainSplitter->setStretchFactor(0, 2);
+    m_ui->mainSplitter->setStretchFactor(1, 3);
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(GeometryKey).toByteArray());
+    restoreState(settings.value(StateKey).toByteArray());
+    m_ui->mainSplitter->restoreState(settings.value(SplitterKey).toByteArray());
+    m_ui->processView->horizontalHeader()->restoreState(settings.value(ProcessHeaderKey).toByteArray());
+    m_ui->mappingView->horizontalHeader()->restoreState(settings.value(MappingHeaderKey).toByteArray());
+    m_ui->actionAutoRefresh->setChecked(settings.value(AutoRefreshKey, true).toBool());
+    m_pendingPid = settings.value(LastPidKey, 0).toInt();
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(GeometryKey, saveGeometry());
+    settings.setValue(StateKey, saveState());
+    settings.setValue(SplitterKey, m_ui->mainSplitter->saveState());
+    settings.setValue(ProcessHeaderKey, m_ui->processView->horizontalHeader()->saveState());
+    settings.setValue(MappingHeaderKey, m_ui->mappingView->horizontalHeader()->saveState());
+    settings.setValue(AutoRefreshKey, m_ui->actionAutoRefresh->isChecked());
+    if (m_shownPid > 0)
+        settings.setValue(LastPidKey, m_shownPid);
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    event->accept();
+}
+
+void MainWindow::refresh()
+{
+    m_refresher->refresh();
+}
+
+void MainWindow::onProcessesRead()
+{
+    if (m_pendingPid > 0 && m_processModel->rowOfPid(m_pendingPid) >= 0) {
+        selectPid(m_pendingPid);
+        m_pendingPid = 0;
+    }
+    if (m_shownPid > 0 && !m_shownExited && m_processModel->rowOfPid(m_shownPid) < 0) {
+        m_shownExited = true;
+        m_ui->banner->showMessage(MessageBanner::Level::Warning,
+                                  tr("Process %1 exited at %2. The table shows its mappings as last read.")
+                                      .arg(m_shownPid)
+                                      .arg(QDateTime::currentDateTime().toString(QStringLiteral("HH:mm:ss"))));
+    }
+    requestVisibleRollups();
+    updateStatus();
+}
+
+// PSS, USS and Swap cost a page-table walk per process: read them only for rows on screen.
+void MainWindow::requestVisibleRollups()
+{
+    QTableView *view = m_ui->processView;
+    const int first = qMax(0, view->rowAt(0));
+    int last = view->rowAt(view->viewport()->height() - 1);
+    if (last < 0)
+        last = m_processProxy->rowCount() - 1;
+    const QList<int> pids = m_processProxy->pidsNeedingRollup(first, last);
+    if (!pids.isEmpty())
+        m_refresher->requestRollups(pids);
+}
+
+void MainWindow::onProcessSelectionChanged()
+{
+    const QModelIndexList rows = m_ui->processView->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const int pid = m_processProxy->data(rows.first(), ModelRoles::PidRole).toInt();
+    if (pid != m_shownPid)
+        showProcess(pid);
+}
+
+void MainWindow::showProcess(int pid)
+{
+    m_shownPid = pid;
+    m_shownExited = false;
+    m_ui->banner->clearMessage();
+    m_mappingModel->clear();
+    const int row = m_processModel->rowOfPid(pid);
+    const QString command = row >= 0 ? m_processModel->processAt(row).commandLine() : QString();
+    m_ui->processTitle->setText(tr("<b>PID %1</b> %2").arg(pid).arg(command.toHtmlEscaped()));
+    m_mappingsLoader->load(m_source, pid);
+}
+
+void MainWindow::selectPid(int pid)
+{
+    const int sourceRow = m_processModel->rowOfPid(pid);
+    if (sourceRow < 0)
+        return;
+    const QModelIndex index = m_processProxy->mapFromSource(m_processModel->index(sourceRow, 0));
+    m_ui->processView->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_ui->processView->scrollTo(index);
+}
+
+void MainWindow::updateStatus()
+{
+    QString text = tr("%1 — %n process(es)", nullptr, m_processModel->rowCount()).arg(m_source->description());
+    if (m_shownPid > 0)
+        text += tr(" — PID %1: %n mapping(s)", nullptr, m_mappingModel->rowCount()).arg(m_shownPid);
+    statusBar()->showMessage(text);
+}

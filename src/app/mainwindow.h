@@ -1,0 +1,60 @@
+#pragma once
+
+#include "procsource.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+class MappingModel;
+class ProcessFilterProxyModel;
+class ProcessListModel;
+class ProcessListRefresher;
+class ProcessMappingsLoader;
+class QSortFilterProxyModel;
+class QTimer;
+
+namespace Ui {
+class MainWindow;
+}
+
+// The process list on the left, the selected process's mappings on the right. Reading happens off
+// the GUI thread (ProcessListRefresher, ProcessMappingsLoader); this class only wires views to them.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    // initialPid > 0 selects that process once the list has been read (--pid).
+    explicit MainWindow(std::shared_ptr<const ProcSource> source, int initialPid = 0, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    int shownPid() const { return m_shownPid; }
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void setUpViews();
+    void restoreSettings();
+    void saveSettings() const;
+    void refresh();
+    void onProcessesRead();
+    void requestVisibleRollups();
+    void onProcessSelectionChanged();
+    void showProcess(int pid);
+    void selectPid(int pid);
+    void updateStatus();
+
+    std::unique_ptr<Ui::MainWindow> m_ui;
+    std::shared_ptr<const ProcSource> m_source;
+    ProcessListModel *m_processModel;
+    ProcessFilterProxyModel *m_processProxy;
+    ProcessListRefresher *m_refresher;
+    MappingModel *m_mappingModel;
+    QSortFilterProxyModel *m_mappingProxy;
+    ProcessMappingsLoader *m_mappingsLoader;
+    QTimer *m_refreshTimer;
+    int m_pendingPid = 0; // to select once the list has it (--pid or the last session's)
+    int m_shownPid = 0;
+    bool m_shownExited = false;
+};
