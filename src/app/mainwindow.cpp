@@ -49,6 +49,7 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
     connect(m_refresher, &ProcessListRefresher::processesRead, this,
             [this](const QList<ProcessInfo> &processes, quint64 memTotalKb) {
                 m_processModel->setProcesses(processes, memTotalKb);
+                fitColumnsOnce(m_ui->processView, &m_processColumnsFitted);
                 onProcessesRead();
             });
     connect(m_refresher, &ProcessListRefresher::rollupRead, m_processModel, &ProcessListModel::setRollup);
@@ -59,6 +60,7 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
                 if (pid != m_shownPid)
                     return;
                 m_mappingModel->setMaps(mappings, classes);
+                fitColumnsOnce(m_ui->mappingView, &m_mappingColumnsFitted);
                 updateStatus();
             });
     connect(m_mappingsLoader, &ProcessMappingsLoader::smapsLoaded, this,
@@ -141,8 +143,9 @@ void MainWindow::restoreSettings()
     restoreGeometry(settings.value(GeometryKey).toByteArray());
     restoreState(settings.value(StateKey).toByteArray());
     m_ui->mainSplitter->restoreState(settings.value(SplitterKey).toByteArray());
-    m_ui->processView->horizontalHeader()->restoreState(settings.value(ProcessHeaderKey).toByteArray());
-    m_ui->mappingView->horizontalHeader()->restoreState(settings.value(MappingHeaderKey).toByteArray());
+    // Saved column widths win; without them the first data decides (fitColumnsOnce).
+    m_processColumnsFitted = m_ui->processView->horizontalHeader()->restoreState(settings.value(ProcessHeaderKey).toByteArray());
+    m_mappingColumnsFitted = m_ui->mappingView->horizontalHeader()->restoreState(settings.value(MappingHeaderKey).toByteArray());
     m_ui->actionAutoRefresh->setChecked(settings.value(AutoRefreshKey, true).toBool());
     m_pendingPid = settings.value(LastPidKey, 0).toInt();
 }
@@ -231,6 +234,14 @@ void MainWindow::selectPid(int pid)
     const QModelIndex index = m_processProxy->mapFromSource(m_processModel->index(sourceRow, 0));
     m_ui->processView->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_ui->processView->scrollTo(index);
+}
+
+void MainWindow::fitColumnsOnce(QTableView *view, bool *fitted)
+{
+    if (*fitted || view->model()->rowCount() == 0)
+        return;
+    view->resizeColumnsToContents();
+    *fitted = true;
 }
 
 void MainWindow::updateStatus()

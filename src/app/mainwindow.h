@@ -12,6 +12,7 @@ class ProcessListModel;
 class ProcessListRefresher;
 class ProcessMappingsLoader;
 class QSortFilterProxyModel;
+class QTableView;
 class QTimer;
 
 namespace Ui {
@@ -44,6 +45,7 @@ private:
     void showProcess(int pid);
     void selectPid(int pid);
     void updateStatus();
+    void fitColumnsOnce(QTableView *view, bool *fitted);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
     std::shared_ptr<const ProcSource> m_source;
@@ -57,4 +59,6 @@ private:
     int m_pendingPid = 0; // to select once the list has it (--pid or the last session's)
     int m_shownPid = 0;
     bool m_shownExited = false;
+    bool m_processColumnsFitted = false;
+    bool m_mappingColumnsFitted = false;
 };

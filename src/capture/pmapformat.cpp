@@ -67,7 +67,9 @@ bool hiddenByPmap(SmapsEntry::Key key)
 }
 
 // The columns in the order the kernel prints the keys. pmap takes that order from the smaps text and
-// adds a key the first time it appears; every mapping of one kernel has the same keys.
+// adds a key the first time it appears; every mapping of one kernel has the same keys. The Key enum
+// is today's print order; 4.x kernels printed KernelPageSize and MMUPageSize after SwapPss, but
+// those are hidden, so the shown columns keep their order there too.
 QList<ValueColumn> valueColumns(const QList<SmapsEntry> &entries)
 {
     quint32 present = 0;

@@ -29,3 +29,5 @@ struct Mapping
 
     friend bool operator==(const Mapping &, const Mapping &) = default;
 };
+// Members are all relocatable, so lists of tens of thousands grow by realloc instead of moving each.
+Q_DECLARE_TYPEINFO(Mapping, Q_RELOCATABLE_TYPE);

@@ -100,9 +100,30 @@ const char *SmapsEntry::keyName(Key key)
 
 std::optional<SmapsEntry::Key> SmapsEntry::keyFromName(QByteArrayView name)
 {
-    for (int i = 0; i < KeyCount; ++i) {
-        if (keyNames[i] == name)
-            return Key(i);
+    // Keys bucketed by length: a name is compared with at most four keys of its own length. This
+    // runs for every line the parser's in-order guess misses (about three an entry).
+    constexpr qsizetype maxLength = 16;
+    constexpr int maxPerLength = 4;
+    struct Buckets
+    {
+        std::array<std::array<qint8, maxPerLength>, maxLength> keys;
+        std::array<qint8, maxLength> counts{};
+    };
+    static const Buckets buckets = [] {
+        Buckets b;
+        for (int key = 0; key < KeyCount; ++key) {
+            const qsizetype length = keyNames[key].size();
+            Q_ASSERT(length < maxLength && b.counts[length] < maxPerLength);
+            b.keys[length][b.counts[length]++] = qint8(key);
+        }
+        return b;
+    }();
+    if (name.size() >= maxLength)
+        return std::nullopt;
+    for (int i = 0; i < buckets.counts[name.size()]; ++i) {
+        const int key = buckets.keys[name.size()][i];
+        if (std::memcmp(keyNames[key].data(), name.data(), size_t(name.size())) == 0)
+            return Key(key);
     }
     return std::nullopt;
 }
@@ -116,7 +137,8 @@ QString SmapsEntry::vmFlagDescription(QByteArrayView flag)
 int ParseHelpers::smapsKeyIndex(QByteArrayView name, int *hint)
 {
     int key = *hint;
-    if (key >= SmapsEntry::KeyCount || keyNames[key] != name) {
+    if (key >= SmapsEntry::KeyCount || keyNames[key].size() != name.size()
+        || std::memcmp(keyNames[key].data(), name.data(), size_t(name.size())) != 0) {
         const auto found = SmapsEntry::keyFromName(name);
         if (!found)
             return -1;

@@ -68,3 +68,5 @@ struct SmapsEntry
     // Human description of a VmFlags code ("wr" -> "writable"), empty if unknown.
     static QString vmFlagDescription(QByteArrayView flag);
 };
+// Members are all relocatable, so a 60,000-entry list grows by realloc instead of moving each entry.
+Q_DECLARE_TYPEINFO(SmapsEntry, Q_RELOCATABLE_TYPE);

@@ -352,7 +352,7 @@ void RawProcView::markMapping(Kind kind, bool scroll)
         const QTextBlock last = kind == Kind::Maps ? first : document->findBlock(int(entryEnd - p.shownFrom - 1));
         // Full-width line backgrounds in the application's highlight colour, softened so the syntax colours stay readable.
         QTextEdit::ExtraSelection selection;
-        selection.format.setBackground(blend(p.editor->palette().color(QPalette::Base), palette().color(QPalette::Highlight), 0.35));
+        selection.format.setBackground(blend(p.editor->palette().color(QPalette::Base), palette().color(QPalette::Highlight), 0.25));
         selection.format.setProperty(QTextFormat::FullWidthSelection, true);
         for (QTextBlock block = first; block.isValid(); block = block.next()) {
             selection.cursor = QTextCursor(block);

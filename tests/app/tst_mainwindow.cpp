@@ -1,0 +1,182 @@
+#include "mainwindow.h"
+#include "mappingmodel.h"
+#include "messagebanner.h"
+#include "modelroles.h"
+#include "processlistmodel.h"
+#include "treeprocsource.h"
+
+#include <QAbstractItemModel>
+#include <QDir>
+#include <QFile>
+#include <QLabel>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+class RefusingSource : public TreeProcSource
+{
+public:
+    RefusingSource(const QString &root, const QString &refused)
+        : TreeProcSource(root)
+        , m_refused(refused)
+    {
+    }
+    ReadResult readFile(const QString &relativePath, qint64 maxSize) const override
+    {
+        if (relativePath == m_refused)
+            return ReadResult::failure(ReadResult::Status::PermissionDenied,
+                                       absolutePath(relativePath) + QStringLiteral(": permission denied"));
+        return TreeProcSource::readFile(relativePath, maxSize);
+    }
+
+private:
+    QString m_refused;
+};
+}
+
+// The first window, offscreen, on recorded procfs trees.
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("MemAtlasTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+    }
+
+    void selectingAProcessShowsItsMappings()
+    {
+        const QString root = QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash");
+        MainWindow window(std::make_shared<TreeProcSource>(root));
+        window.resize(1200, 800);
+        window.show();
+
+        auto *processView = window.findChild<QTableView *>(QStringLiteral("processView"));
+        auto *mappingView = window.findChild<QTableView *>(QStringLiteral("mappingView"));
+        QVERIFY(processView && mappingView);
+        QTRY_COMPARE(processView->model()->rowCount(), 2);
+
+        selectPid(processView, 12209);
+        QCOMPARE(window.shownPid(), 12209);
+        const int expectedRows = mapsLineCount(root + QStringLiteral("/12209/maps"));
+        QTRY_COMPARE(mappingView->model()->rowCount(), expectedRows);
+
+        // The [heap] row carries its path and segment kind.
+        QAbstractItemModel *mappings = mappingView->model();
+        int heapRow = -1;
+        for (int row = 0; row < mappings->rowCount(); ++row) {
+            if (mappings->index(row, MappingModel::PathColumn).data().toString() == QStringLiteral("[heap]"))
+                heapRow = row;
+        }
+        QVERIFY(heapRow >= 0);
+        QCOMPARE(mappings->index(heapRow, MappingModel::SegmentColumn).data().toString(), QStringLiteral("Heap"));
+        // smaps arrives in a second stage and fills the Rss column.
+        QTRY_VERIFY(!mappings->index(heapRow, MappingModel::columnOfKey(SmapsEntry::Rss)).data().toString().isEmpty());
+
+        window.grab().save(QDir::tempPath() + QStringLiteral("/mematlas-mainwindow.png"));
+    }
+
+    void vanishedProcessSaysSoAndKeepsTheTable()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString source = QStringLiteral(MEMATLAS_TEST_DATA "/trees/sleep");
+        copyTree(source, dir.path());
+        MainWindow window(std::make_shared<TreeProcSource>(dir.path()));
+        window.show();
+        auto *processView = window.findChild<QTableView *>(QStringLiteral("processView"));
+        auto *mappingView = window.findChild<QTableView *>(QStringLiteral("mappingView"));
+        auto *banner = window.findChild<MessageBanner *>(QStringLiteral("banner"));
+        QTRY_COMPARE(processView->model()->rowCount(), 1);
+        selectPid(processView, 12069);
+        const int rows = mapsLineCount(source + QStringLiteral("/12069/maps"));
+        QTRY_COMPARE(mappingView->model()->rowCount(), rows);
+
+        // The process goes away; the next refresh must say so and keep what was read.
+        QVERIFY(QDir(dir.path() + QStringLiteral("/12069")).removeRecursively());
+        window.findChild<QAction *>(QStringLiteral("actionRefresh"))->trigger();
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(QStringLiteral("12069")) && banner->text().contains(QStringLiteral("exited")),
+                 qPrintable(banner->text()));
+        QCOMPARE(mappingView->model()->rowCount(), rows);
+    }
+
+    void permissionRefusalNamesTheFile()
+    {
+        // Root reads mode-000 files, so the refusal comes from a source that refuses like procfs does
+        // for another user's process.
+        const QString root = QStringLiteral(MEMATLAS_TEST_DATA "/trees/sleep");
+        MainWindow window(std::make_shared<RefusingSource>(root, QStringLiteral("12069/maps")));
+        window.show();
+        auto *processView = window.findChild<QTableView *>(QStringLiteral("processView"));
+        auto *banner = window.findChild<MessageBanner *>(QStringLiteral("banner"));
+        QTRY_COMPARE(processView->model()->rowCount(), 1);
+        selectPid(processView, 12069);
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(root + QStringLiteral("/12069/maps"))
+                     && banner->text().contains(QStringLiteral("permission denied")),
+                 qPrintable(banner->text()));
+    }
+
+    void settingsKeepTheLastProcess()
+    {
+        const QString root = QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash");
+        {
+            MainWindow window(std::make_shared<TreeProcSource>(root), 12215);
+            window.show();
+            QTRY_COMPARE(window.shownPid(), 12215);
+            window.close();
+        }
+        MainWindow again(std::make_shared<TreeProcSource>(root));
+        again.show();
+        QTRY_COMPARE(again.shownPid(), 12215);
+    }
+
+private:
+    static void selectPid(QTableView *view, int pid)
+    {
+        QAbstractItemModel *model = view->model();
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QModelIndex index = model->index(row, ProcessListModel::PidColumn);
+            if (index.data(ModelRoles::RawValueRole).toInt() == pid) {
+                view->selectRow(row);
+                return;
+            }
+        }
+        QFAIL(qPrintable(QStringLiteral("pid %1 not listed").arg(pid)));
+    }
+
+    static int mapsLineCount(const QString &path)
+    {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return -1;
+        return int(file.readAll().count('\n'));
+    }
+
+    static void copyTree(const QString &from, const QString &to)
+    {
+        QDir source(from);
+        const auto entries = source.entryInfoList(QDir::Files | QDir::Dirs | QDir::NoDotAndDotDot | QDir::System);
+        for (const QFileInfo &entry : entries) {
+            const QString target = to + QLatin1Char('/') + entry.fileName();
+            if (entry.isSymLink())
+                QFile::link(entry.symLinkTarget(), target);
+            else if (entry.isDir()) {
+                QDir().mkpath(target);
+                copyTree(entry.filePath(), target);
+            } else
+                QFile::copy(entry.filePath(), target);
+        }
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
