@@ -203,22 +203,23 @@ void MeminfoSampler::deliver(const Reading &reading)
             values.resize(index + 1, Missing);
         values[index] = value;
     };
-    // Derived series first, so they hold a slot even on a kernel printing unusually many keys.
+    // Derived and per-process series first, so they hold a slot even on a kernel printing unusually
+    // many keys.
     const FreeReport &report = reading.report;
     put(UsedSeries, double(report.used));
     put(BuffCacheSeries, double(report.buffCache));
     put(SwapUsedSeries, double(report.swapUsed));
     put(UsedExclCacheSeries, double(report.usedLegacy));
     put(NotFreeSeries, double(report.total - report.free));
-    for (const Meminfo::Field &field : reading.fields) {
-        if (field.hasKbUnit) // counts such as HugePages_Total would read as kB on a memory axis
-            put(QString::fromLatin1(field.key), double(field.value));
-    }
     if (m_pid > 0 && reading.pid == m_pid) {
         const QStringList names = processSeriesNames(m_pid);
         put(names[0], reading.rss);
         put(names[1], reading.pss);
         put(names[2], reading.swap);
+    }
+    for (const Meminfo::Field &field : reading.fields) {
+        if (field.hasKbUnit) // counts such as HugePages_Total would read as kB on a memory axis
+            put(QString::fromLatin1(field.key), double(field.value));
     }
     m_history->append(reading.monotonicNs, reading.wallMs, values);
     m_lastReport = report;

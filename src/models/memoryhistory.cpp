@@ -28,7 +28,6 @@ constexpr qint64 memoryHistoryWorstCaseBytes()
 }
 static_assert(memoryHistoryWorstCaseBytes() <= MemoryHistory::MemoryCeilingBytes,
               "the tier layout does not fit the stated memory ceiling");
-static_assert(MemoryHistory::BucketTiers.size() == 2, "the constructor builds two bucket tiers");
 
 template<typename Value>
 template<typename T>
@@ -97,9 +96,15 @@ qint64 MemoryHistory::Ring<Value>::bytes() const
     return bytes;
 }
 
+template<size_t... I>
+std::array<MemoryHistory::BucketTier, sizeof...(I)> MemoryHistory::makeTiers(std::index_sequence<I...>)
+{
+    return {BucketTier(BucketTiers[I])...};
+}
+
 MemoryHistory::MemoryHistory()
     : m_raw(RawCapacity)
-    , m_tiers{BucketTier(BucketTiers[0]), BucketTier(BucketTiers[1])}
+    , m_tiers(makeTiers(std::make_index_sequence<BucketTiers.size()>()))
 {
     m_names.reserve(MaxSeries);
     for (BucketTier &tier : m_tiers)

@@ -8,6 +8,7 @@
 #include <array>
 #include <optional>
 #include <span>
+#include <utility>
 #include <vector>
 
 // A bounded store of memory time series: meminfo keys (kB), the derived free(1) values, per-process
@@ -20,8 +21,8 @@
 class MemoryHistory
 {
 public:
-    // meminfo prints ~55 keys on 6.x kernels; room for those, the derived and per-process series.
-    static constexpr int MaxSeries = 80;
+    // meminfo prints ~50 keys in kB on 6.x kernels; room for those, the derived and per-process series.
+    static constexpr int MaxSeries = 64;
     static constexpr qsizetype MaxNameLength = 64;
     // Full resolution: the recent hour at the default 1 s interval (six minutes at the fastest 100 ms).
     static constexpr qsizetype RawCapacity = 3600;
@@ -30,7 +31,8 @@ public:
         qint64 bucketNs;
         qsizetype capacity;
     };
-    static constexpr std::array<TierLayout, 2> BucketTiers{{
+    static constexpr std::array<TierLayout, 3> BucketTiers{{
+        {1'000'000'000ll, 3600}, // 1-second buckets for an hour: exact envelopes at any rate up to 10 Hz
         {60'000'000'000ll, 7 * 24 * 60}, // 1-minute buckets for 7 days
         {900'000'000'000ll, 6 * 7 * 24 * 4}, // 15-minute buckets for 6 weeks
     }};
@@ -157,6 +159,8 @@ private:
         std::vector<Accumulator> accumulators; // by series index
     };
 
+    template<size_t... I>
+    static std::array<BucketTier, sizeof...(I)> makeTiers(std::index_sequence<I...>);
     bool isLive(int series) const;
     void closeBucket(BucketTier &tier);
     // Calls visit(stamp, stats) for every record in the window, oldest first, tiers stitched.

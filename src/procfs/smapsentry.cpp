@@ -134,17 +134,28 @@ QString SmapsEntry::vmFlagDescription(QByteArrayView flag)
     return i < 0 ? QString() : QString::fromLatin1(vmFlagTable[i].description);
 }
 
-int ParseHelpers::smapsKeyIndex(QByteArrayView name, int *hint)
+int ParseHelpers::smapsLineKey(QByteArrayView line, int *hint, qsizetype *colon)
 {
-    int key = *hint;
-    if (key >= SmapsEntry::KeyCount || keyNames[key].size() != name.size()
-        || std::memcmp(keyNames[key].data(), name.data(), size_t(name.size())) != 0) {
-        const auto found = SmapsEntry::keyFromName(name);
+    int key = -1;
+    if (*hint < SmapsEntry::KeyCount) {
+        const QByteArrayView guess = keyNames[*hint];
+        if (line.size() > guess.size() && line[guess.size()] == ':'
+            && std::memcmp(line.data(), guess.data(), size_t(guess.size())) == 0) {
+            key = *hint;
+            *colon = guess.size();
+        }
+    }
+    if (key < 0) {
+        const auto *found = static_cast<const char *>(std::memchr(line.data(), ':', size_t(line.size())));
+        *colon = found ? found - line.data() : -1;
         if (!found)
             return -1;
-        key = *found;
+        const auto named = SmapsEntry::keyFromName(line.first(*colon));
+        if (!named)
+            return -1;
+        key = *named;
     }
-    *hint = key + 1 < SmapsEntry::KeyCount ? key + 1 : 0;
+    *hint = key + 1;
     return key;
 }
 

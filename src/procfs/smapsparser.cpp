@@ -8,51 +8,63 @@ using namespace ParseHelpers;
 
 namespace {
 
-bool isHexDigit(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
-}
-
 // A maps header starts with hex digits and '-'; a key line with a name and ':' ("Anonymous:"
 // starts with a hex digit too, so the '-' decides).
 bool isHeader(QByteArrayView line)
 {
     qsizetype i = 0;
-    while (i < line.size() && isHexDigit(line[i]))
+    while (i < line.size() && hexDigitValue(line[i]) < 16)
         ++i;
     return i > 0 && i < line.size() && line[i] == '-';
 }
 
 void parseVmFlags(QByteArrayView value, QByteArrayList *flags)
 {
+    // Counted first, then filled in place: one allocation for the list of every entry.
+    const auto forEachFlag = [value](auto &&use) {
+        const char *p = value.data();
+        const char *const end = p + value.size();
+        for (;;) {
+            p = skipBlanks(p, end);
+            if (p == end)
+                return;
+            const char *const flag = p;
+            while (p < end && !isBlank(*p))
+                ++p;
+            use(QByteArrayView(flag, p - flag));
+        }
+    };
+    qsizetype count = 0;
+    forEachFlag([&count](QByteArrayView) { ++count; });
     flags->clear();
-    flags->reserve(value.size() / 3 + 1); // "rd mr mw " : three bytes a flag
-    const char *p = value.data();
-    const char *const end = p + value.size();
-    for (;;) {
-        while (p < end && isBlank(*p))
-            ++p;
-        if (p == end)
-            break;
-        const char *const token = p;
-        while (p < end && !isBlank(*p))
-            ++p;
-        flags->append(vmFlag(QByteArrayView(token, p - token)));
-    }
+    flags->resize(count);
+    QByteArray *out = flags->data();
+    forEachFlag([&out](QByteArrayView flag) { *out++ = vmFlag(flag); });
+}
+
+// A value without a unit, at most max (THPeligible, ProtectionKey).
+bool parsePlainValue(QByteArrayView key, QByteArrayView value, quint64 max, QLatin1String form, quint64 *number,
+                     QString *error)
+{
+    Number status = parseNumber(value, number);
+    if (status == Number::Ok && *number > max)
+        status = Number::Invalid;
+    if (status != Number::Ok)
+        *error = valueError(status, key, form, value);
+    return status == Number::Ok;
 }
 
 // One "Key:   value" line into entry. Known keys fill their slot; unknown ones are kept as text.
 bool parseKeyLine(QByteArrayView line, SmapsEntry *entry, int *hint, QString *error)
 {
-    const auto *colon = static_cast<const char *>(std::memchr(line.data(), ':', size_t(line.size())));
-    if (!colon) {
+    qsizetype colon = -1;
+    const int known = smapsLineKey(line, hint, &colon);
+    if (colon < 0) {
         *error = expected(QLatin1String("a maps header or a 'Key: value' line"), line);
         return false;
     }
-    const QByteArrayView key(line.data(), colon - line.data());
-    const QByteArrayView value(colon + 1, line.data() + line.size() - colon - 1);
-
-    const int known = smapsKeyIndex(key, hint);
+    const QByteArrayView key = line.first(colon);
+    const QByteArrayView value = line.sliced(colon + 1);
     if (known >= 0) {
         quint64 kB = 0;
         bool hasKbUnit = false;
@@ -70,21 +82,17 @@ bool parseKeyLine(QByteArrayView line, SmapsEntry *entry, int *hint, QString *er
         parseVmFlags(value, &entry->vmFlags);
         return true;
     }
-    if (key == "THPeligible" || key == "ProtectionKey") {
-        // Plain numbers without a unit.
-        const bool thp = key == "THPeligible";
-        quint64 number = 0;
-        Number status = parseNumber(value, &number);
-        if (status == Number::Ok && number > (thp ? 1u : quint64(std::numeric_limits<int>::max())))
-            status = thp ? Number::Invalid : Number::Overflow;
-        if (status != Number::Ok) {
-            *error = valueError(status, key, QLatin1String(thp ? "0 or 1" : "a number"), value);
+    quint64 number = 0;
+    if (key == "THPeligible") {
+        if (!parsePlainValue(key, value, 1, QLatin1String("0 or 1"), &number, error))
             return false;
-        }
-        if (thp)
-            entry->thpEligible = number == 1;
-        else
-            entry->protectionKey = int(number);
+        entry->thpEligible = number == 1;
+        return true;
+    }
+    if (key == "ProtectionKey") {
+        if (!parsePlainValue(key, value, std::numeric_limits<int>::max(), QLatin1String("a key number"), &number, error))
+            return false;
+        entry->protectionKey = int(number);
         return true;
     }
     if (!isKeyName(key)) {

@@ -11,6 +11,7 @@
 #include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -156,7 +157,7 @@ RawProcView::RawProcView(QWidget *parent)
     next->setArrowType(Qt::DownArrow);
     next->setToolTip(tr("Next match (Enter)"));
     auto *close = new QToolButton(m_findBar);
-    close->setIcon(style()->standardIcon(QStyle::SP_DialogCloseButton));
+    close->setIcon(QIcon::fromTheme(QStringLiteral("dialog-close"), style()->standardIcon(QStyle::SP_TitleBarCloseButton)));
     close->setAutoRaise(true);
     close->setToolTip(tr("Close (Escape)"));
     // Typing extends the current match rather than jumping past it.
@@ -240,11 +241,8 @@ void RawProcView::highlightMapping(quint64 start, quint64 end)
 {
     m_highlightedMapping = AddressRange{start, end};
     for (const Kind kind : {Kind::Maps, Kind::Smaps}) {
-        const Page &p = page(kind);
-        const auto found = std::find_if(p.mappingLines.cbegin(), p.mappingLines.cend(),
-                                        [this](const MappingLine &m) { return m.range == *m_highlightedMapping; });
-        if (found != p.mappingLines.cend())
-            reveal(kind, found->offset);
+        if (const MappingLine *line = highlightedLine(page(kind)))
+            reveal(kind, line->offset);
         markMapping(kind, true);
     }
 }
@@ -292,18 +290,18 @@ void RawProcView::showPart(Kind kind, qsizetype around)
     const auto boundaryAtOrBefore = [&p](qsizetype pos) -> qsizetype {
         if (p.mappingLines.empty())
             return pos <= 0 ? 0 : p.text.lastIndexOf(u'\n', pos - 1) + 1;
-        const auto after = std::upper_bound(p.mappingLines.cbegin(), p.mappingLines.cend(), pos,
-                                            [](qsizetype offset, const MappingLine &m) { return offset < m.offset; });
-        return after == p.mappingLines.cbegin() ? 0 : std::prev(after)->offset;
+        const qsizetype before = mappingLinesBefore(p, pos + 1);
+        return before == 0 ? 0 : p.mappingLines[size_t(before) - 1].offset;
     };
     const auto boundaryAtOrAfter = [&p, size](qsizetype pos) -> qsizetype {
+        if (pos <= 0)
+            return 0;
         if (p.mappingLines.empty()) {
-            const qsizetype newline = pos <= 0 ? -1 : p.text.indexOf(u'\n', pos - 1);
-            return pos <= 0 ? 0 : newline < 0 ? size : newline + 1;
+            const qsizetype newline = p.text.indexOf(u'\n', pos - 1);
+            return newline < 0 ? size : newline + 1;
         }
-        const auto at = std::lower_bound(p.mappingLines.cbegin(), p.mappingLines.cend(), pos,
-                                         [](const MappingLine &m, qsizetype offset) { return m.offset < offset; });
-        return at == p.mappingLines.cend() ? size : at->offset;
+        const qsizetype before = mappingLinesBefore(p, pos);
+        return before == qsizetype(p.mappingLines.size()) ? size : p.mappingLines[size_t(before)].offset;
     };
     qsizetype from = 0;
     qsizetype to = size;
@@ -327,6 +325,22 @@ void RawProcView::showPart(Kind kind, qsizetype around)
     updateBanner();
 }
 
+qsizetype RawProcView::mappingLinesBefore(const Page &page, qsizetype offset)
+{
+    return std::lower_bound(page.mappingLines.cbegin(), page.mappingLines.cend(), offset,
+                            [](const MappingLine &line, qsizetype o) { return line.offset < o; })
+        - page.mappingLines.cbegin();
+}
+
+const RawProcView::MappingLine *RawProcView::highlightedLine(const Page &page) const
+{
+    if (!m_highlightedMapping)
+        return nullptr;
+    const auto found = std::find_if(page.mappingLines.cbegin(), page.mappingLines.cend(),
+                                    [this](const MappingLine &line) { return line.range == *m_highlightedMapping; });
+    return found == page.mappingLines.cend() ? nullptr : &*found;
+}
+
 void RawProcView::reveal(Kind kind, qsizetype offset)
 {
     const Page &p = page(kind);
@@ -340,15 +354,14 @@ void RawProcView::markMapping(Kind kind, bool scroll)
         return;
     Page &p = page(kind);
     QList<QTextEdit::ExtraSelection> selections;
-    const auto found = !m_highlightedMapping ? p.mappingLines.cend()
-                                             : std::find_if(p.mappingLines.cbegin(), p.mappingLines.cend(),
-                                                            [this](const MappingLine &m) { return m.range == *m_highlightedMapping; });
-    if (found != p.mappingLines.cend() && found->offset >= p.shownFrom && found->offset < p.shownTo) {
+    const MappingLine *found = highlightedLine(p);
+    if (found && found->offset >= p.shownFrom && found->offset < p.shownTo) {
         QTextDocument *document = p.editor->document();
         const QTextBlock first = document->findBlock(int(found->offset - p.shownFrom));
         // An smaps entry runs from its header to the next header (whose preceding '\n' ends the entry's last block).
-        const auto following = std::next(found);
-        const qsizetype entryEnd = std::min(following == p.mappingLines.cend() ? p.text.size() : following->offset, p.shownTo);
+        const MappingLine *following = found + 1;
+        const bool isLast = following == p.mappingLines.data() + p.mappingLines.size();
+        const qsizetype entryEnd = std::min(isLast ? p.text.size() : following->offset, p.shownTo);
         const QTextBlock last = kind == Kind::Maps ? first : document->findBlock(int(entryEnd - p.shownFrom - 1));
         // Full-width line backgrounds in the application's highlight colour, softened so the syntax colours stay readable.
         QTextEdit::ExtraSelection selection;
@@ -408,14 +421,9 @@ void RawProcView::updateBanner()
     const QLocale locale = this->locale();
     QString part = tr("%1 of it").arg(locale.formattedDataSize(p.shownTo - p.shownFrom));
     if (!p.mappingLines.empty()) {
-        const auto firstAt = [&p](qsizetype offset) {
-            return std::lower_bound(p.mappingLines.cbegin(), p.mappingLines.cend(), offset,
-                                    [](const MappingLine &m, qsizetype o) { return m.offset < o; })
-                - p.mappingLines.cbegin();
-        };
         part = tr("mappings %1 to %2 of %3")
-                   .arg(locale.toString(firstAt(p.shownFrom) + 1), locale.toString(firstAt(p.shownTo)),
-                        locale.toString(qsizetype(p.mappingLines.size())));
+                   .arg(locale.toString(mappingLinesBefore(p, p.shownFrom) + 1),
+                        locale.toString(mappingLinesBefore(p, p.shownTo)), locale.toString(qsizetype(p.mappingLines.size())));
     }
     m_banner->showMessage(MessageBanner::Level::Information,
                           tr("%1 is %2, more than can be shown at once without stalling the window: showing %3. "
@@ -428,11 +436,10 @@ void RawProcView::onCursorMoved(Kind kind)
     Page &p = page(kind);
     const qsizetype lineStart = p.shownFrom + p.editor->textCursor().block().position();
     // The last mapping line at or above the caret: in smaps every line below a header belongs to it.
-    const auto after = std::upper_bound(p.mappingLines.cbegin(), p.mappingLines.cend(), lineStart,
-                                        [](qsizetype offset, const MappingLine &m) { return offset < m.offset; });
+    const qsizetype atOrAbove = mappingLinesBefore(p, lineStart + 1);
     std::optional<AddressRange> range;
-    if (after != p.mappingLines.cbegin()) {
-        const MappingLine &above = *std::prev(after);
+    if (atOrAbove > 0) {
+        const MappingLine &above = p.mappingLines[size_t(atOrAbove) - 1];
         if (kind == Kind::Smaps || above.offset == lineStart)
             range = above.range;
     }

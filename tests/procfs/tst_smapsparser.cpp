@@ -344,7 +344,9 @@ void TestSmapsParser::errors_data()
     QTest::newRow("THPeligible 2") << header + "THPeligible: 2\n" << 1 << 2
                                    << QStringLiteral("expected 0 or 1 after \"THPeligible:\", got \"2\"");
     QTest::newRow("ProtectionKey too big") << header + "ProtectionKey: 2147483648\n" << 1 << 2
-                                           << QStringLiteral("value of ProtectionKey is too large: \"2147483648\"");
+                                           << QStringLiteral("expected a key number after \"ProtectionKey:\", got \"2147483648\"");
+    QTest::newRow("ProtectionKey overflow") << header + "ProtectionKey: 18446744073709551616\n" << 1 << 2
+                                            << QStringLiteral("value of ProtectionKey is too large: \"18446744073709551616\"");
     QTest::newRow("no colon") << header + "Rss 4 kB\n" << 1 << 2
                               << QStringLiteral("expected a maps header or a 'Key: value' line, got \"Rss 4 kB\"");
     QTest::newRow("binary key") << header + "\x80\x81: 4 kB\n" << 1 << 2

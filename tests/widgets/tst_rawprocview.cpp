@@ -93,12 +93,15 @@ QList<QRegularExpressionMatch> headerMatches(const QString &text)
     return matches;
 }
 
-// Copies of a recorded smaps, each copy's addresses moved to a range of its own (a prefix), as one text.
+// Copies of a recorded smaps as one text, each copy's user-space addresses moved to a range of its own
+// by a prefix ([vsyscall], already 16 digits, stays alike in all copies).
 QString manySmaps(const QString &smaps, qsizetype atLeast)
 {
+    static const QRegularExpression userHeader(QStringLiteral("^([0-9a-f]{12})-([0-9a-f]{12}) "),
+                                               QRegularExpression::MultilineOption);
     QString text;
     for (int copy = 0; text.size() <= atLeast; ++copy)
-        text += QString(smaps).replace(s_header, QStringLiteral("%1\\1-%1\\2 ").arg(copy, 2, 16, QLatin1Char('0')));
+        text += QString(smaps).replace(userHeader, QStringLiteral("%1\\1-%1\\2 ").arg(copy, 2, 16, QLatin1Char('0')));
     return text;
 }
 
@@ -486,23 +489,25 @@ private Q_SLOTS:
         highlightNow(smaps);
         QVERIFY(!smaps->document()->firstBlock().layout()->formats().isEmpty());
 
-        // Selecting the last mapping shows the tail of the text, with the mapping marked.
+        // Selecting a mapping near the end (the last copy's [stack]) shows the tail of the text, with the mapping marked.
         const QList<QRegularExpressionMatch> headers = headerMatches(large);
-        const QRegularExpressionMatch last = headers.constLast();
-        view.highlightMapping(last.captured(1).toULongLong(nullptr, 16), last.captured(2).toULongLong(nullptr, 16));
+        const QRegularExpressionMatch stack = headers.at(headers.size() - 2);
+        QVERIFY(large.mid(stack.capturedStart()).section(QLatin1Char('\n'), 0, 0).endsWith(QLatin1String("[stack]")));
+        view.highlightMapping(stack.captured(1).toULongLong(nullptr, 16), stack.captured(2).toULongLong(nullptr, 16));
         const QString tail = smaps->toPlainText();
         QVERIFY(tail.size() <= RawProcView::ShownTextLimit);
         QVERIFY(large.endsWith(tail));
         const QList<int> marked = selectedLines(smaps);
-        QCOMPARE(marked.size(), int(large.mid(last.capturedStart()).count(QLatin1Char('\n'))));
-        QVERIFY(smaps->document()->findBlockByNumber(marked.constFirst()).text().startsWith(last.captured(0)));
+        const qsizetype entrySize = headers.constLast().capturedStart() - stack.capturedStart();
+        QCOMPARE(marked.size(), int(large.mid(stack.capturedStart(), entrySize).count(QLatin1Char('\n'))));
+        QVERIFY(smaps->document()->findBlockByNumber(marked.constFirst()).text().startsWith(stack.captured(0)));
         QCOMPARE(smaps->textCursor().blockNumber(), marked.constFirst());
 
         // Lines of the part announce the mappings of the whole text.
         QSignalSpy clicked(&view, &RawProcView::mappingClicked);
         QTest::keyClick(smaps, Qt::Key_Up);
         QCOMPARE(clicked.count(), 1);
-        const QRegularExpressionMatch previous = headers.at(headers.size() - 2);
+        const QRegularExpressionMatch previous = headers.at(headers.size() - 3);
         QCOMPARE(clicked.at(0).at(0).toULongLong(), previous.captured(1).toULongLong(nullptr, 16));
         QCOMPARE(clicked.at(0).at(1).toULongLong(), previous.captured(2).toULongLong(nullptr, 16));
 
@@ -520,6 +525,29 @@ private Q_SLOTS:
         view.setText(Kind::Smaps, m_smaps);
         QCOMPARE(smaps->toPlainText(), m_smaps);
         QVERIFY(!banner->isVisibleTo(&view));
+    }
+
+    // Texts without mappings are cut between lines; meminfo is never this long, but the rule is the same.
+    void largeTextWithoutMappingsIsCutBetweenLines()
+    {
+        RawProcView view;
+        view.setCurrentKind(Kind::Meminfo);
+        QString large;
+        while (large.size() <= 2 * RawProcView::ShownTextLimit)
+            large += m_meminfo;
+        large += QStringLiteral("Last:  1 kB\n");
+        view.setText(Kind::Meminfo, large);
+        QPlainTextEdit *meminfo = view.editor(Kind::Meminfo);
+        const QString shown = meminfo->toPlainText();
+        QVERIFY(shown.size() <= RawProcView::ShownTextLimit);
+        QVERIFY(large.startsWith(shown));
+        QVERIFY(shown.endsWith(QLatin1Char('\n')));
+        QVERIFY(view.findChild<MessageBanner *>()->isVisibleTo(&view));
+
+        view.openFindBar();
+        QTest::keyClicks(view.findChild<QLineEdit *>(QStringLiteral("findEdit")), QStringLiteral("Last:"));
+        QVERIFY(large.endsWith(meminfo->toPlainText()));
+        QCOMPARE(meminfo->textCursor().block().text(), QStringLiteral("Last:  1 kB"));
     }
 
     void clearEmptiesEverything()
