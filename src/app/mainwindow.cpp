@@ -7,6 +7,7 @@
 #include "processlistmodel.h"
 #include "processlistrefresher.h"
 #include "processmappingsloader.h"
+#include "rawprocview.h"
 
 #include <QCloseEvent>
 #include <QDateTime>
@@ -35,6 +36,7 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
     , m_refresher(new ProcessListRefresher(m_source, this))
     , m_mappingModel(new MappingModel(this))
     , m_mappingProxy(new QSortFilterProxyModel(this))
+    , m_mappingSelection(new QItemSelectionModel(m_mappingModel, this))
     , m_mappingsLoader(new ProcessMappingsLoader(this))
     , m_refreshTimer(new QTimer(this))
 {
@@ -67,6 +69,16 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
             [this](int pid, const QList<SmapsEntry> &entries) {
                 if (pid == m_shownPid)
                     m_mappingModel->setSmaps(entries);
+            });
+    connect(m_mappingsLoader, &ProcessMappingsLoader::rawTextLoaded, this,
+            [this](int pid, const QString &fileName, const QByteArray &text) {
+                static const QHash<QString, RawProcView::Kind> kinds{
+                    {QStringLiteral("maps"), RawProcView::Kind::Maps},
+                    {QStringLiteral("smaps"), RawProcView::Kind::Smaps},
+                    {QStringLiteral("status"), RawProcView::Kind::Status},
+                    {QStringLiteral("meminfo"), RawProcView::Kind::Meminfo}};
+                if (pid == m_shownPid && kinds.contains(fileName))
+                    m_ui->rawView->setText(kinds.value(fileName), QString::fromUtf8(text));
             });
     connect(m_mappingsLoader, &ProcessMappingsLoader::loadFailed, this,
             [this](int pid, ReadResult::Status status, const QString &message) {
@@ -132,6 +144,16 @@ void MainWindow::setUpViews()
     m_ui->mappingView->sortByColumn(-1, Qt::AscendingOrder); // address order, as maps prints it
     m_ui->mappingView->horizontalHeader()->setSectionsMovable(true);
     m_ui->mappingView->verticalHeader()->setDefaultSectionSize(fontMetrics().height() + 6);
+
+    // One selection for the map, the table and the raw text; the table sees it through its proxy.
+    connect(m_ui->mappingView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        const QModelIndexList rows = m_ui->mappingView->selectionModel()->selectedRows();
+        if (!rows.isEmpty())
+            selectMappingRow(m_mappingProxy->mapToSource(rows.first()).row());
+    });
+    connect(m_mappingSelection, &QItemSelectionModel::selectionChanged, this, &MainWindow::onMappingSelectionChanged);
+    connect(m_ui->rawView, &RawProcView::mappingClicked, this,
+            [this](quint64 start, quint64) { selectMappingRow(m_mappingModel->rowOfAddress(start)); });
 
     m_ui->mainSplitter->setStretchFactor(0, 2);
     m_ui->mainSplitter->setStretchFactor(1, 3);
@@ -220,6 +242,7 @@ void MainWindow::showProcess(int pid)
     m_shownExited = false;
     m_ui->banner->clearMessage();
     m_mappingModel->clear();
+    m_ui->rawView->clear();
     const int row = m_processModel->rowOfPid(pid);
     const QString command = row >= 0 ? m_processModel->processAt(row).commandLine() : QString();
     m_ui->processTitle->setText(tr("<b>PID %1</b> %2").arg(pid).arg(command.toHtmlEscaped()));
@@ -234,6 +257,32 @@ void MainWindow::selectPid(int pid)
     const QModelIndex index = m_processProxy->mapFromSource(m_processModel->index(sourceRow, 0));
     m_ui->processView->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_ui->processView->scrollTo(index);
+}
+
+void MainWindow::selectMappingRow(int row)
+{
+    if (row < 0 || row >= m_mappingModel->rowCount())
+        return;
+    const QModelIndex index = m_mappingModel->index(row, 0);
+    if (m_mappingSelection->isRowSelected(row))
+        return;
+    m_mappingSelection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void MainWindow::onMappingSelectionChanged()
+{
+    const QModelIndexList rows = m_mappingSelection->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const int row = rows.first().row();
+    const QModelIndex inTable = m_mappingProxy->mapFromSource(m_mappingModel->index(row, 0));
+    if (!m_ui->mappingView->selectionModel()->isRowSelected(inTable.row())) {
+        m_ui->mappingView->selectionModel()->setCurrentIndex(
+            inTable, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        m_ui->mappingView->scrollTo(inTable);
+    }
+    const Mapping mapping = m_mappingModel->mappingAt(row);
+    m_ui->rawView->highlightMapping(mapping.start, mapping.end);
 }
 
 void MainWindow::fitColumnsOnce(QTableView *view, bool *fitted)

@@ -11,6 +11,7 @@ class ProcessFilterProxyModel;
 class ProcessListModel;
 class ProcessListRefresher;
 class ProcessMappingsLoader;
+class QItemSelectionModel;
 class QSortFilterProxyModel;
 class QTableView;
 class QTimer;
@@ -29,6 +30,8 @@ public:
     explicit MainWindow(std::shared_ptr<const ProcSource> source, int initialPid = 0, QWidget *parent = nullptr);
     ~MainWindow() override;
 
+    QItemSelectionModel *mappingSelection() const { return m_mappingSelection; }
+
     int shownPid() const { return m_shownPid; }
 
 protected:
@@ -45,6 +48,8 @@ private:
     void showProcess(int pid);
     void selectPid(int pid);
     void updateStatus();
+    void selectMappingRow(int row);
+    void onMappingSelectionChanged();
     void fitColumnsOnce(QTableView *view, bool *fitted);
 
     std::unique_ptr<Ui::MainWindow> m_ui;
@@ -54,6 +59,7 @@ private:
     ProcessListRefresher *m_refresher;
     MappingModel *m_mappingModel;
     QSortFilterProxyModel *m_mappingProxy;
+    QItemSelectionModel *m_mappingSelection; // shared by map, table and raw text, on m_mappingModel
     ProcessMappingsLoader *m_mappingsLoader;
     QTimer *m_refreshTimer;
     int m_pendingPid = 0; // to select once the list has it (--pid or the last session's)

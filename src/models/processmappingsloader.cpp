@@ -11,6 +11,8 @@ struct MapsRead
 {
     SourceRead<QList<Mapping>> maps;
     QList<SegmentClassification> classes;
+    QByteArray status; // cheap, read with maps for the raw view
+    QByteArray meminfo;
 };
 
 MapsRead readMaps(const std::shared_ptr<const ProcSource> &source, int pid)
@@ -19,6 +21,8 @@ MapsRead readMaps(const std::shared_ptr<const ProcSource> &source, int pid)
     result.maps = readAndParse(*source, QStringLiteral("%1/maps").arg(pid), &MapsParser::parse);
     if (result.maps.status == ReadResult::Status::Ok)
         result.classes = Segments::classify(result.maps.value, source->readLink(QStringLiteral("%1/exe").arg(pid)));
+    result.status = source->readFile(QStringLiteral("%1/status").arg(pid)).data;
+    result.meminfo = source->readFile(QStringLiteral("meminfo")).data;
     return result;
 }
 
@@ -44,6 +48,9 @@ void ProcessMappingsLoader::load(std::shared_ptr<const ProcSource> source, int p
         if (read.maps.status != ReadResult::Status::Ok)
             return fail(pid, read.maps.status, read.maps.error);
         Q_EMIT mapsLoaded(pid, read.maps.value, read.classes);
+        emitRawTexts(pid, generation, {{QStringLiteral("maps"), read.maps.text},
+                                       {QStringLiteral("status"), read.status},
+                                       {QStringLiteral("meminfo"), read.meminfo}});
         // A slot connected to mapsLoaded may have started another load.
         if (generation != m_generation)
             return;
@@ -64,9 +71,22 @@ void ProcessMappingsLoader::loadSmaps(const std::shared_ptr<const ProcSource> &s
                      if (smaps.ok())
                          m_loading = false;
                      Q_EMIT smapsLoaded(pid, smaps.value);
+                     emitRawTexts(pid, generation, {{QStringLiteral("smaps"), smaps.text}});
                      if (!smaps.ok() && generation == m_generation)
                          fail(pid, smaps.status, smaps.error);
                  });
+}
+
+void ProcessMappingsLoader::emitRawTexts(int pid, quint64 generation,
+                                         const QList<QPair<QString, QByteArray>> &texts)
+{
+    for (const auto &[name, text] : texts) {
+        // A slot may have started another load, which makes the rest stale.
+        if (generation != m_generation)
+            return;
+        if (!text.isEmpty())
+            Q_EMIT rawTextLoaded(pid, name, text);
+    }
 }
 
 void ProcessMappingsLoader::fail(int pid, ReadResult::Status status, const QString &message)

@@ -6,6 +6,7 @@
 #include "smapsentry.h"
 
 #include <QList>
+#include <QPair>
 #include <QObject>
 #include <QString>
 
@@ -30,6 +31,10 @@ public:
 Q_SIGNALS:
     void mapsLoaded(int pid, const QList<Mapping> &mappings, const QList<SegmentClassification> &classes);
     void smapsLoaded(int pid, const QList<SmapsEntry> &entries);
+    // The kernel's own text of "maps", "smaps", "status" and "meminfo" as read for this load (the
+    // same bytes the parsers saw: smaps is read once for table and raw view). Unreadable files
+    // are not reported here.
+    void rawTextLoaded(int pid, const QString &fileName, const QByteArray &text);
     // A load ends with smapsLoaded, or with loadFailed. status is the source's (ProcessExited,
     // PermissionDenied, ...), or Ok when the file was read but did not parse: then what parsed before
     // the bad line has been delivered just before, and message has the file, the line and why.
@@ -37,6 +42,7 @@ Q_SIGNALS:
 
 private:
     void loadSmaps(const std::shared_ptr<const ProcSource> &source, int pid, quint64 generation);
+    void emitRawTexts(int pid, quint64 generation, const QList<QPair<QString, QByteArray>> &texts);
     void fail(int pid, ReadResult::Status status, const QString &message);
 
     quint64 m_generation = 0; // bumped by load() and cancel(); results carry the value they started with

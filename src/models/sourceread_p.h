@@ -15,6 +15,7 @@ struct SourceRead
     T value{}; // what parsed, also when error is set (parsers keep the records before a bad line)
     ReadResult::Status status = ReadResult::Status::Ok; // stays Ok when the file was read but did not parse
     QString error; // the source's message, or "<file>: line N: ..." for a parse error; empty on success
+    QByteArray text; // the bytes as read, for views that show the kernel's own text
 
     bool ok() const { return error.isEmpty(); }
 };
@@ -30,6 +31,7 @@ auto readAndParse(const ProcSource &source, const QString &relativePath, Parse &
         result.error = file.message;
         return result;
     }
+    result.text = file.data;
     auto parsed = std::forward<Parse>(parse)(QByteArrayView(file.data));
     result.value = std::move(parsed.value);
     if (!parsed.ok())

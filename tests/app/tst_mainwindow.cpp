@@ -3,12 +3,16 @@
 #include "messagebanner.h"
 #include "modelroles.h"
 #include "processlistmodel.h"
+#include "rawprocview.h"
 #include "treeprocsource.h"
 
 #include <QAbstractItemModel>
 #include <QDir>
 #include <QFile>
+#include <QItemSelectionModel>
 #include <QLabel>
+#include <QPlainTextEdit>
+#include <QTextBlock>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -81,6 +85,34 @@ private Q_SLOTS:
         QTRY_VERIFY(!mappings->index(heapRow, MappingModel::columnOfKey(SmapsEntry::Rss)).data().toString().isEmpty());
 
         window.grab().save(QDir::tempPath() + QStringLiteral("/mematlas-mainwindow.png"));
+    }
+
+    void selectionIsSharedByTableAndRawText()
+    {
+        const QString root = QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash");
+        MainWindow window(std::make_shared<TreeProcSource>(root), 12209);
+        window.show();
+        auto *mappingView = window.findChild<QTableView *>(QStringLiteral("mappingView"));
+        auto *rawView = window.findChild<RawProcView *>(QStringLiteral("rawView"));
+        QTRY_COMPARE(mappingView->model()->rowCount(), 43);
+        QPlainTextEdit *maps = rawView->editor(RawProcView::Kind::Maps);
+        QTRY_VERIFY(maps->document()->blockCount() >= 43);
+
+        // Table → raw text: the 7th mapping ([heap] in this recording) is line 7 of maps.
+        mappingView->selectRow(6);
+        QCOMPARE(window.mappingSelection()->selectedRows().value(0).row(), 6);
+        QTRY_VERIFY(!maps->extraSelections().isEmpty());
+        QCOMPARE(maps->extraSelections().first().cursor.blockNumber(), 6);
+
+        // Raw text → table: a click on a line of maps selects that mapping's row.
+        const QString line20 = maps->document()->findBlockByNumber(20).text();
+        const quint64 start = line20.section(QLatin1Char('-'), 0, 0).toULongLong(nullptr, 16);
+        const quint64 end = line20.section(QLatin1Char('-'), 1).section(QLatin1Char(' '), 0, 0).toULongLong(nullptr, 16);
+        Q_EMIT rawView->mappingClicked(start, end);
+        QCOMPARE(window.mappingSelection()->selectedRows().value(0).row(), 20);
+        const QModelIndexList tableRows = mappingView->selectionModel()->selectedRows(MappingModel::StartColumn);
+        QCOMPARE(tableRows.size(), 1);
+        QCOMPARE(tableRows.first().data(ModelRoles::RawValueRole).toULongLong(), start);
     }
 
     void vanishedProcessSaysSoAndKeepsTheTable()

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "addressspacelayout.h"
+#include "segmentpalette.h"
+#include "viewwindow.h"
+
+#include <QColor>
+#include <QFont>
+#include <QHash>
+#include <QRectF>
+
+#include <span>
+
+class QAbstractItemModel;
+class QPainter;
+
+// What one picture of the address-space view shows: the layout, the visible content range and the
+// decorations. The view owns all of it; the painter only reads.
+struct AddressSpaceScene
+{
+    const AddressSpaceLayout *layout = nullptr;
+    const QAbstractItemModel *model = nullptr; // labels: path and permissions columns
+    double viewTop = 0; // content positions, see ViewWindow
+    double viewSpan = 1;
+    std::span<const int> selectedItems;
+    const QHash<int, QColor> *overlays = nullptr; // model row -> outline
+    int hoveredItem = -1;
+    bool showBrackets = false;
+    bool showSchematic = false;
+    bool showLegend = true;
+};
+
+// Draws a scene into a rectangle: the same code for the widget, PNG and SVG export.
+// Left to right: address ruler, the address-space column, the bracket gutter, the side panel
+// (legend, 32-bit schematic).
+class AddressSpacePainter
+{
+public:
+    struct Frame
+    {
+        QRectF header; // one line above the column: width, scale
+        QRectF ruler;
+        QRectF map; // the address-space column
+        QRectF gutter; // segment brackets (empty when hidden)
+        QRectF side; // legend and schematic (empty when narrow)
+    };
+    static Frame frame(const QRectF &rect, const QFont &font, const AddressSpaceScene &scene);
+    // Pixels a mapping needs to show its name.
+    static double labelHeight(const QFont &font);
+
+    AddressSpacePainter(const AddressSpaceScene &scene, const QPalette &palette, const QFont &font);
+    void paint(QPainter &painter, const QRectF &rect) const;
+
+private:
+    void paintHeader(QPainter &p, const QRectF &r) const;
+    void paintPieces(QPainter &p) const;
+    void paintColumnEdges(QPainter &p) const;
+    void paintMappingLabels(QPainter &p) const;
+    void paintBandLabels(QPainter &p) const;
+    void paintSplit(QPainter &p) const;
+    void paintGrowth(QPainter &p) const;
+    void paintHighlights(QPainter &p) const;
+    void paintRuler(QPainter &p) const;
+    void paintBrackets(QPainter &p) const;
+    void paintLegend(QPainter &p, QRectF *remaining) const;
+
+    QString mappingName(const MapItem &item) const;
+    QString permissions(const MapItem &item) const;
+    QString growthNote(int piece) const;
+    QRectF itemRect(int item) const; // pixel rectangle; at least 2 px high
+    // Indices of the pieces in view, highest address first is pieces()[first], down to [last].
+    bool visiblePieces(int *highest, int *lowest) const;
+
+    const AddressSpaceScene &m_scene;
+    const AddressSpaceLayout &m_layout;
+    const AddressScale &m_scale;
+    SegmentPalette m_palette;
+    QFont m_font;
+    QFont m_small;
+    Frame m_frame;
+    ViewWindow m_window;
+};
