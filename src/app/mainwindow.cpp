@@ -163,7 +163,8 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     restoreGeometry(settings.value(GeometryKey).toByteArray());
-    restoreState(settings.value(StateKey).toByteArray());
+    if (!restoreState(settings.value(StateKey).toByteArray()))
+        resizeDocks({m_ui->processDock}, {480}, Qt::Horizontal); // room for PID … RES at first start
     m_ui->mainSplitter->restoreState(settings.value(SplitterKey).toByteArray());
     // Saved column widths win; without them the first data decides (fitColumnsOnce).
     m_processColumnsFitted = m_ui->processView->horizontalHeader()->restoreState(settings.value(ProcessHeaderKey).toByteArray());

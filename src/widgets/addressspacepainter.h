@@ -5,6 +5,7 @@
 #include "viewwindow.h"
 
 #include <QColor>
+#include <QCoreApplication>
 #include <QFont>
 #include <QHash>
 #include <QRectF>
@@ -35,6 +36,8 @@ struct AddressSpaceScene
 // (legend, 32-bit schematic).
 class AddressSpacePainter
 {
+    Q_DECLARE_TR_FUNCTIONS(AddressSpacePainter)
+
 public:
     struct Frame
     {
@@ -48,11 +51,17 @@ public:
     // Pixels a mapping needs to show its name.
     static double labelHeight(const QFont &font);
 
-    AddressSpacePainter(const AddressSpaceScene &scene, const QPalette &palette, const QFont &font);
-    void paint(QPainter &painter, const QRectF &rect) const;
+    static QFont smallFont(const QFont &font);
+    // Pixel rectangle of an item in a frame's column; at least SpeckHeight high. Empty if it has none.
+    static QRectF itemRect(const AddressSpaceLayout &layout, const ViewWindow &window, const QRectF &column, int item);
+    static ViewWindow window(const AddressSpaceScene &scene, const Frame &frame);
+    static constexpr double SpeckHeight = 2; // mappings below a pixel are drawn this high
+
+    AddressSpacePainter(const AddressSpaceScene &scene, const QPalette &palette, const QFont &font, const QRectF &rect);
+    void paint(QPainter &painter) const;
 
 private:
-    void paintHeader(QPainter &p, const QRectF &r) const;
+    void paintHeader(QPainter &p) const;
     void paintPieces(QPainter &p) const;
     void paintColumnEdges(QPainter &p) const;
     void paintMappingLabels(QPainter &p) const;
@@ -67,7 +76,8 @@ private:
     QString mappingName(const MapItem &item) const;
     QString permissions(const MapItem &item) const;
     QString growthNote(int piece) const;
-    QRectF itemRect(int item) const; // pixel rectangle; at least 2 px high
+    QRectF itemRect(int item) const { return itemRect(m_layout, m_window, m_frame.map, item); }
+    void paintBreak(QPainter &p, double y0, double y1, const QColor &fill) const;
     // Indices of the pieces in view, highest address first is pieces()[first], down to [last].
     bool visiblePieces(int *highest, int *lowest) const;
 
@@ -77,6 +87,7 @@ private:
     SegmentPalette m_palette;
     QFont m_font;
     QFont m_small;
+    QRectF m_rect;
     Frame m_frame;
     ViewWindow m_window;
 };
