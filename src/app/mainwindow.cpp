@@ -8,6 +8,7 @@
 #include "processlistrefresher.h"
 #include "processmappingsloader.h"
 #include "rawprocview.h"
+#include "units.h"
 
 #include <QCloseEvent>
 #include <QDateTime>
@@ -39,6 +40,7 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
     , m_mappingSelection(new QItemSelectionModel(m_mappingModel, this))
     , m_mappingsLoader(new ProcessMappingsLoader(this))
     , m_refreshTimer(new QTimer(this))
+    , m_totalsTimer(new QTimer(this))
 {
     m_ui->setupUi(this);
     setUpViews();
@@ -54,7 +56,17 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
                 fitColumnsOnce(m_ui->processView, &m_processColumnsFitted);
                 onProcessesRead();
             });
-    connect(m_refresher, &ProcessListRefresher::rollupRead, m_processModel, &ProcessListModel::setRollup);
+    connect(m_refresher, &ProcessListRefresher::rollupRead, this, [this](int pid, const SmapsEntry &rollup) {
+        m_processModel->setRollup(pid, rollup);
+        m_totalsTimer->start();
+    });
+    m_totalsTimer->setSingleShot(true);
+    m_totalsTimer->setInterval(100); // rollups arrive one per process: sum once they have settled
+    connect(m_totalsTimer, &QTimer::timeout, this, &MainWindow::updateTotals);
+    connect(m_processProxy, &QAbstractItemModel::rowsInserted, m_totalsTimer, qOverload<>(&QTimer::start));
+    connect(m_processProxy, &QAbstractItemModel::rowsRemoved, m_totalsTimer, qOverload<>(&QTimer::start));
+    connect(m_processProxy, &QAbstractItemModel::modelReset, m_totalsTimer, qOverload<>(&QTimer::start));
+    connect(m_processProxy, &QAbstractItemModel::dataChanged, m_totalsTimer, qOverload<>(&QTimer::start));
     connect(m_refresher, &ProcessListRefresher::rollupFailed, m_processModel, &ProcessListModel::setRollupError);
 
     connect(m_mappingsLoader, &ProcessMappingsLoader::mapsLoaded, this,
@@ -284,6 +296,16 @@ void MainWindow::onMappingSelectionChanged()
     }
     const Mapping mapping = m_mappingModel->mappingAt(row);
     m_ui->rawView->highlightMapping(mapping.start, mapping.end);
+}
+
+void MainWindow::updateTotals()
+{
+    const ProcessFilterProxyModel::Totals totals = m_processProxy->shownTotals();
+    QString text = tr("Σ of %n shown: RES %1 · SHR %2 (not summable)", nullptr, totals.rows)
+                       .arg(Units::formatKb(totals.resKb), Units::formatKb(totals.shrKb));
+    if (totals.rowsWithPss > 0)
+        text += tr(" · PSS %1 (of %2 read)").arg(Units::formatKb(totals.pssKb)).arg(totals.rowsWithPss);
+    m_ui->processTotals->setText(text);
 }
 
 void MainWindow::fitColumnsOnce(QTableView *view, bool *fitted)

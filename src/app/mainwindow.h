@@ -48,6 +48,7 @@ private:
     void showProcess(int pid);
     void selectPid(int pid);
     void updateStatus();
+    void updateTotals();
     void selectMappingRow(int row);
     void onMappingSelectionChanged();
     void fitColumnsOnce(QTableView *view, bool *fitted);
@@ -62,6 +63,7 @@ private:
     QItemSelectionModel *m_mappingSelection; // shared by map, table and raw text, on m_mappingModel
     ProcessMappingsLoader *m_mappingsLoader;
     QTimer *m_refreshTimer;
+    QTimer *m_totalsTimer;
     int m_pendingPid = 0; // to select once the list has it (--pid or the last session's)
     int m_shownPid = 0;
     bool m_shownExited = false;

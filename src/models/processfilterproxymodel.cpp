@@ -59,3 +59,23 @@ QList<int> ProcessFilterProxyModel::pidsNeedingRollup(int firstRow, int lastRow)
     }
     return pids;
 }
+
+ProcessFilterProxyModel::Totals ProcessFilterProxyModel::shownTotals() const
+{
+    Totals totals;
+    const ProcessListModel *source = processModel();
+    if (!source)
+        return totals;
+    totals.rows = rowCount();
+    for (int row = 0; row < totals.rows; ++row) {
+        const int sourceRow = mapToSource(index(row, 0)).row();
+        const ProcessInfo info = source->processAt(sourceRow);
+        totals.resKb += info.resKb;
+        totals.shrKb += info.shrKb;
+        if (const auto rollup = source->rollupAt(sourceRow)) {
+            totals.pssKb += rollup->value(SmapsEntry::Pss);
+            ++totals.rowsWithPss;
+        }
+    }
+    return totals;
+}

@@ -24,6 +24,18 @@ public:
     QString searchText() const { return m_searchText; }
     void setSearchText(const QString &text);
 
+    // Sums over the rows the filter lets through. RES and SHR count a shared page once per process
+    // that maps it, so their sums overstate; PSS divides each page among its sharers and sums right.
+    struct Totals
+    {
+        int rows = 0;
+        quint64 resKb = 0;
+        quint64 shrKb = 0;
+        quint64 pssKb = 0;
+        int rowsWithPss = 0; // PSS is read only for rows shown on screen and readable
+    };
+    Totals shownTotals() const;
+
     // Pids of proxy rows firstRow..lastRow (what a view shows) whose rollup should be read.
     QList<int> pidsNeedingRollup(int firstRow, int lastRow) const;
 

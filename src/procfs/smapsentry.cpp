@@ -65,7 +65,7 @@ constexpr VmFlagInfo vmFlagTable[] = {
     {"gu", "may contain guard regions"},
     {"??", "flag unknown to the kernel's name table"},
 };
-constexpr int vmFlagCount = int(sizeof vmFlagTable / sizeof vmFlagTable[0]);
+constexpr int vmFlagCount = int(std::size(vmFlagTable));
 
 // Table index of a two-letter code, or -1. A direct 27x27 lookup ('a'-'z' plus one slot for '?'),
 // because every smaps entry has a handful of flags.

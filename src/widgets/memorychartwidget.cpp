@@ -397,7 +397,7 @@ void MemoryChartWidget::applyPalette()
         m_bands[i]->setPen(QPen(dark ? fills[i].lighter(130) : fills[i].darker(125), 1));
     }
     // The available line runs through the bands: neutral and dashed, it reads on every fill.
-    QPen available(colours.available, 2, Qt::DashLine);
+    QPen available(colours.available, 2, Qt::SolidLine);
     m_plots[m_fixedPlots - 2].line->setPen(available);
     m_plots[m_fixedPlots - 1].line->setPen(QPen(colours.swapUsed, 2));
     for (qsizetype i = m_fixedPlots; i < m_plots.size(); ++i)

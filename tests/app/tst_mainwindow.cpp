@@ -5,6 +5,7 @@
 #include "processlistmodel.h"
 #include "rawprocview.h"
 #include "treeprocsource.h"
+#include "units.h"
 
 #include <QAbstractItemModel>
 #include <QDir>
@@ -83,6 +84,11 @@ private Q_SLOTS:
         QCOMPARE(mappings->index(heapRow, MappingModel::SegmentColumn).data().toString(), QStringLiteral("Heap"));
         // smaps arrives in a second stage and fills the Rss column.
         QTRY_VERIFY(!mappings->index(heapRow, MappingModel::columnOfKey(SmapsEntry::Rss)).data().toString().isEmpty());
+
+        // The footer sums what the list shows; RES of the two recorded processes, from their status files.
+        auto *totals = window.findChild<QLabel *>(QStringLiteral("processTotals"));
+        QTRY_VERIFY(totals->text().contains(QStringLiteral("2 shown")));
+        QVERIFY2(totals->text().contains(Units::formatKb(vmRss(root, 12209) + vmRss(root, 12215))), qPrintable(totals->text()));
 
         window.grab().save(QDir::tempPath() + QStringLiteral("/mematlas-mainwindow.png"));
     }
@@ -183,6 +189,18 @@ private:
             }
         }
         QFAIL(qPrintable(QStringLiteral("pid %1 not listed").arg(pid)));
+    }
+
+    static quint64 vmRss(const QString &root, int pid)
+    {
+        QFile file(root + QStringLiteral("/%1/status").arg(pid));
+        if (!file.open(QIODevice::ReadOnly))
+            return 0;
+        for (const QByteArray &line : file.readAll().split('\n')) {
+            if (line.startsWith("VmRSS:"))
+                return line.mid(6).trimmed().split(' ').first().toULongLong();
+        }
+        return 0;
     }
 
     static int mapsLineCount(const QString &path)

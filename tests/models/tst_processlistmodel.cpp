@@ -99,6 +99,7 @@ private Q_SLOTS:
     void proxyFilter();
     void proxySortsNumerically();
     void proxyPidsNeedingRollup();
+    void proxyTotalsOfShownRows();
     void refresherReadsFixtureTree();
 
 private:
@@ -428,6 +429,23 @@ void TestProcessListModel::proxyPidsNeedingRollup()
     m_model->setRollup(3, rollup(10, 1, 1, 0));
     QCOMPARE(m_proxy->pidsNeedingRollup(0, 1), QList<int>({1}));
     QCOMPARE(m_proxy->pidsNeedingRollup(0, 99), QList<int>({1, 2}));
+}
+
+void TestProcessListModel::proxyTotalsOfShownRows()
+{
+    m_model->setProcesses({process(1, QStringLiteral("bash"), QStringLiteral("u"), 300),
+                           process(2, QStringLiteral("bash"), QStringLiteral("u"), 100),
+                           process(3, QStringLiteral("vim"), QStringLiteral("u"), 200)},
+                          MemTotalKb);
+    m_model->setRollup(1, rollup(120, 1, 1, 0));
+    m_model->setRollup(3, rollup(70, 1, 1, 0));
+    m_proxy->setSearchText(QStringLiteral("bash"));
+    const ProcessFilterProxyModel::Totals totals = m_proxy->shownTotals();
+    QCOMPARE(totals.rows, 2);
+    QCOMPARE(totals.resKb, quint64(400));
+    QCOMPARE(totals.shrKb, quint64(150 + 50));
+    QCOMPARE(totals.pssKb, quint64(120)); // vim's 70 is filtered out, pid 2 has no rollup yet
+    QCOMPARE(totals.rowsWithPss, 1);
 }
 
 void TestProcessListModel::refresherReadsFixtureTree()

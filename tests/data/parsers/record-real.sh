@@ -70,3 +70,9 @@ kill -KILL "$odd"; wait "$odd" 2>/dev/null || true
 record 2 "$here/real/kthreadd"
 
 cat /proc/meminfo > "$here/real/meminfo"
+
+# Cut reads, made from the recorded smaps (25 lines an entry): one cut inside the third entry's
+# Private_Dirty line, one inside the fourth header line.
+smaps="$here/real/odd-stopped/smaps"
+{ head -n 60 "$smaps"; sed -n 61p "$smaps" | head -c 24; } > "$here/odd/smaps-truncated-midentry"
+{ head -n 75 "$smaps"; sed -n 76p "$smaps" | head -c 19; } > "$here/odd/smaps-truncated-header"
