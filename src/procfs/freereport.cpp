@@ -21,10 +21,10 @@ FreeReport FreeReport::fromMeminfo(const Meminfo &meminfo)
     report.cache = meminfo.valueOr("Cached", 0) + meminfo.valueOr("SReclaimable", 0);
     report.buffCache = report.buffers + report.cache;
 
-    // As procps-ng does: no MemAvailable (before 3.14), or one above MemTotal (seen in LXC
-    // containers), falls back to MemFree.
+    // As procps-ng does: no MemAvailable (before 3.14), a zero one, or one above MemTotal (seen in
+    // LXC containers) falls back to MemFree.
     const std::optional<quint64> available = meminfo.value("MemAvailable");
-    report.availableEstimated = !available || *available > report.total;
+    report.availableEstimated = !available || *available == 0 || *available > report.total;
     report.available = report.availableEstimated ? report.free : *available;
     report.used = minus(report.total, report.available);
     report.usedLegacy = minus(report.total, report.free + report.buffers + report.cache);

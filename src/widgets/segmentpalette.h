@@ -22,6 +22,7 @@ public:
     bool isDark() const { return m_dark; }
     QColor fill(SegmentKind kind) const;
     QColor textOn(SegmentKind kind) const; // black or white, whichever reads on fill(kind)
+    bool isStriped(SegmentKind kind) const { return stripeColor(kind).isValid(); }
     // Fills rect with the kind's colour, plus stripes for striped kinds. Stripes are drawn as lines,
     // not a pattern brush, so that SVG export keeps them; they align to a page-wide grid so adjacent
     // rectangles continue each other's stripes.

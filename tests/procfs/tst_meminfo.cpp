@@ -121,6 +121,10 @@ void TestMeminfo::freeReport_data()
     QTest::newRow("available above total") << QString()
                                            << QByteArray("MemTotal: 1000 kB\nMemFree: 300 kB\nMemAvailable: 5000 kB\n")
                                            << QList<quint64>{1000, 700, 700, 300, 0, 0, 0, 0, 300, 0, 0, 0} << true;
+    // procps also treats a MemAvailable of 0 as absent.
+    QTest::newRow("available zero") << QString()
+                                    << QByteArray("MemTotal: 1000 kB\nMemFree: 300 kB\nMemAvailable: 0 kB\n")
+                                    << QList<quint64>{1000, 700, 700, 300, 0, 0, 0, 0, 300, 0, 0, 0} << true;
     // Counters read at different moments: differences stop at zero instead of wrapping.
     QTest::newRow("no underflow") << QString()
                                   << QByteArray("MemTotal: 1000 kB\nMemFree: 900 kB\nMemAvailable: 1000 kB\nBuffers: 50 kB\n"
