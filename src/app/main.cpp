@@ -1,3 +1,4 @@
+#include "headlessexport.h"
 #include "liveprocsource.h"
 #include "mainwindow.h"
 #include "treeprocsource.h"
@@ -6,10 +7,26 @@
 #include <QCommandLineParser>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 int main(int argc, char **argv)
 {
+    // An export needs no display: render offscreen unless the caller chose a platform.
+    const bool exporting = std::any_of(argv + 1, argv + argc, [](const char *arg) {
+        return std::strcmp(arg, "--export") == 0 || std::strncmp(arg, "--export=", 9) == 0;
+    });
+    if (exporting && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    // Scripts read an export's stderr as its one-line reason: keep Qt's chatter about the headless
+    // environment (no XDG_RUNTIME_DIR, no window manager) out of it unless asked for.
+    if (exporting && qEnvironmentVariableIsEmpty("MEMATLAS_DEBUG"))
+        qInstallMessageHandler([](QtMsgType type, const QMessageLogContext &, const QString &message) {
+            if (type == QtCriticalMsg || type == QtFatalMsg)
+                std::fprintf(stderr, "%s\n", qPrintable(message));
+        });
+
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("MemAtlas"));
     QApplication::setOrganizationName(QStringLiteral("MemAtlas"));
@@ -24,8 +41,30 @@ int main(int argc, char **argv)
     const QCommandLineOption rootOption(QStringLiteral("proc-root"),
                                         QStringLiteral("Read <dir>, a directory laid out like /proc, instead of the live /proc."),
                                         QStringLiteral("dir"));
-    parser.addOption(pidOption);
-    parser.addOption(rootOption);
+    const QCommandLineOption exportOption(
+        QStringLiteral("export"),
+        QStringLiteral("Render <view> (%1) to the file given with -o, without a display, and exit.")
+            .arg(HeadlessExport::views().join(QStringLiteral(", "))),
+        QStringLiteral("view"));
+    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
+                                          QStringLiteral("The file --export writes (.png, .svg; .csv for charts)."),
+                                          QStringLiteral("file"));
+    const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Image size for --export, e.g. 1600x1000."),
+                                        QStringLiteral("WxH"), QStringLiteral("1200x900"));
+    const QCommandLineOption dprOption(QStringLiteral("dpr"),
+                                       QStringLiteral("Device pixel ratio of an exported PNG (2 for a sharp slide)."),
+                                       QStringLiteral("ratio"), QStringLiteral("1"));
+    const QCommandLineOption scaleOption(QStringLiteral("scale"),
+                                         QStringLiteral("Map scale for --export map: true or compressed."),
+                                         QStringLiteral("scale"), QStringLiteral("compressed"));
+    const QCommandLineOption durationOption(QStringLiteral("duration"),
+                                            QStringLiteral("How long --export charts samples, e.g. 30s."),
+                                            QStringLiteral("time"), QStringLiteral("10s"));
+    const QCommandLineOption intervalOption(QStringLiteral("interval"),
+                                            QStringLiteral("Sampling interval for --export charts, e.g. 200ms."),
+                                            QStringLiteral("time"), QStringLiteral("200ms"));
+    parser.addOptions({pidOption, rootOption, exportOption, outputOption, sizeOption, dprOption, scaleOption,
+                       durationOption, intervalOption});
     parser.process(app);
 
     const auto fail = [](const QString &message) {
@@ -49,6 +88,32 @@ int main(int argc, char **argv)
         source = std::make_shared<TreeProcSource>(root);
     } else {
         source = std::make_shared<LiveProcSource>();
+    }
+
+    if (parser.isSet(exportOption)) {
+        HeadlessExport::Request request;
+        request.view = parser.value(exportOption);
+        request.outputPath = parser.value(outputOption);
+        request.source = source;
+        request.pid = pid;
+        request.scale = parser.value(scaleOption);
+        if (request.outputPath.isEmpty())
+            return fail(QStringLiteral("--export needs -o FILE"));
+        if (!HeadlessExport::parseSize(parser.value(sizeOption), &request.size))
+            return fail(QStringLiteral("--size \"%1\" is not WIDTHxHEIGHT between 16 and 16384").arg(parser.value(sizeOption)));
+        bool ok = false;
+        request.devicePixelRatio = parser.value(dprOption).toDouble(&ok);
+        if (!ok || request.devicePixelRatio < 0.5 || request.devicePixelRatio > 4)
+            return fail(QStringLiteral("--dpr \"%1\" is not a ratio between 0.5 and 4").arg(parser.value(dprOption)));
+        if (!HeadlessExport::parseDuration(parser.value(durationOption), &request.durationMs))
+            return fail(QStringLiteral("--duration \"%1\" is not a time such as 30s").arg(parser.value(durationOption)));
+        if (!HeadlessExport::parseDuration(parser.value(intervalOption), &request.intervalMs))
+            return fail(QStringLiteral("--interval \"%1\" is not a time such as 200ms").arg(parser.value(intervalOption)));
+        QString error;
+        const int status = HeadlessExport::run(request, &error);
+        if (status != 0)
+            return fail(error);
+        return 0;
     }
 
     MainWindow window(source, pid);

@@ -1,6 +1,8 @@
 #include "mainwindow.h"
 #include "ui_mainwindow.h"
 
+#include "addressspaceview.h"
+#include "headlessexport.h"
 #include "mappingmodel.h"
 #include "modelroles.h"
 #include "processfilterproxymodel.h"
@@ -12,6 +14,9 @@
 
 #include <QCloseEvent>
 #include <QDateTime>
+#include <QFileDialog>
+#include <QInputDialog>
+#include <QMessageBox>
 #include <QHeaderView>
 #include <QScrollBar>
 #include <QSettings>
@@ -167,6 +172,25 @@ void MainWindow::setUpViews()
     connect(m_ui->rawView, &RawProcView::mappingClicked, this,
             [this](quint64 start, quint64) { selectMappingRow(m_mappingModel->rowOfAddress(start)); });
 
+    m_ui->mapView->setModel(m_mappingModel);
+    m_ui->mapView->setSelectionModel(m_mappingSelection);
+    m_ui->detailSplitter->setStretchFactor(0, 2);
+    m_ui->detailSplitter->setStretchFactor(1, 3);
+    connect(m_ui->actionTrueScale, &QAction::toggled, this, [this](bool on) {
+        m_ui->mapView->setScaleMode(on ? AddressSpaceView::ScaleMode::TrueScale : AddressSpaceView::ScaleMode::Compressed);
+    });
+    connect(m_ui->actionSegmentBrackets, &QAction::toggled, m_ui->mapView, &AddressSpaceView::setShowSegmentBrackets);
+    connect(m_ui->actionSplitSchematic, &QAction::toggled, m_ui->mapView, &AddressSpaceView::setShowSplitSchematic);
+    m_ui->mapView->setShowSegmentBrackets(m_ui->actionSegmentBrackets->isChecked());
+    // +/- belong to the map when it has focus (it handles them itself); the menu offers them too.
+    m_ui->actionZoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
+    m_ui->actionZoomOut->setShortcuts(QKeySequence::ZoomOut);
+    connect(m_ui->actionZoomIn, &QAction::triggered, m_ui->mapView, &AddressSpaceView::zoomIn);
+    connect(m_ui->actionZoomOut, &QAction::triggered, m_ui->mapView, &AddressSpaceView::zoomOut);
+    connect(m_ui->actionZoomToSelection, &QAction::triggered, m_ui->mapView, &AddressSpaceView::zoomToSelection);
+    connect(m_ui->actionFitProcess, &QAction::triggered, m_ui->mapView, &AddressSpaceView::fitProcess);
+    connect(m_ui->actionExportMap, &QAction::triggered, this, &MainWindow::exportMap);
+
     m_ui->mainSplitter->setStretchFactor(0, 2);
     m_ui->mainSplitter->setStretchFactor(1, 3);
 }
@@ -270,6 +294,38 @@ void MainWindow::selectPid(int pid)
     const QModelIndex index = m_processProxy->mapFromSource(m_processModel->index(sourceRow, 0));
     m_ui->processView->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_ui->processView->scrollTo(index);
+}
+
+void MainWindow::exportMap()
+{
+    if (m_mappingModel->rowCount() == 0) {
+        m_ui->banner->showMessage(MessageBanner::Level::Information, tr("Select a process first: there is no map to export."));
+        return;
+    }
+    QString path = QFileDialog::getSaveFileName(this, tr("Export map"),
+                                                QStringLiteral("mematlas-map-%1.png").arg(m_shownPid),
+                                                tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    if (path.isEmpty())
+        return;
+    bool ok = false;
+    const QString sizeText = QInputDialog::getText(this, tr("Export map"), tr("Size in pixels (width x height):"),
+                                                   QLineEdit::Normal, tr("%1x%2").arg(m_ui->mapView->width()).arg(m_ui->mapView->height()),
+                                                   &ok);
+    if (!ok)
+        return;
+    QSize size;
+    if (!HeadlessExport::parseSize(sizeText, &size)) {
+        QMessageBox::warning(this, tr("Export map"), tr("\"%1\" is not a size such as 1200x900.").arg(sizeText));
+        return;
+    }
+    QString error;
+    const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
+    // Slides want sharp lines: PNGs are rendered at twice the pixel density.
+    const bool written = svg ? m_ui->mapView->exportSvg(path, size, &error) : m_ui->mapView->exportPng(path, size, 2.0, &error);
+    if (written)
+        statusBar()->showMessage(tr("Map written to %1").arg(path), 5000);
+    else
+        QMessageBox::warning(this, tr("Export map"), error);
 }
 
 void MainWindow::selectMappingRow(int row)

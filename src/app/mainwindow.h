@@ -49,6 +49,7 @@ private:
     void selectPid(int pid);
     void updateStatus();
     void updateTotals();
+    void exportMap();
     void selectMappingRow(int row);
     void onMappingSelectionChanged();
     void fitColumnsOnce(QTableView *view, bool *fitted);

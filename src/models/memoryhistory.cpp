@@ -303,7 +303,8 @@ std::optional<MemoryHistory::Entry> MemoryHistory::entryAt(int series, qint64 wa
     return best;
 }
 
-QList<QPointF> MemoryHistory::reduced(int series, qint64 fromWallMs, qint64 toWallMs, int columns) const
+QList<QPointF> MemoryHistory::reduced(int series, qint64 fromWallMs, qint64 toWallMs, int columns,
+                                      Reduction reduction) const
 {
     QList<QPointF> points;
     if (columns <= 0 || toWallMs <= fromWallMs)
@@ -333,14 +334,14 @@ QList<QPointF> MemoryHistory::reduced(int series, qint64 fromWallMs, qint64 toWa
         column.used = true;
     });
 
-    points.reserve(2 * columns);
+    points.reserve(reduction == Reduction::Max ? columns : 2 * columns);
     for (const Column &column : grid) {
         if (!column.used)
             continue;
         const QPointF low(double(column.minAt), column.min);
         const QPointF high(double(column.maxAt), column.max);
-        if (low == high) {
-            points.append(low);
+        if (low == high || reduction == Reduction::Max) {
+            points.append(high);
         } else if (column.maxAt < column.minAt) {
             points.append(high);
             points.append(low);

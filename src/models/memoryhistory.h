@@ -79,11 +79,16 @@ public:
     QList<Entry> entries(int series, qint64 fromWallMs, qint64 toWallMs) const;
     // The record with a value nearest to wallMs.
     std::optional<Entry> entryAt(int series, qint64 wallMs) const;
-    // The window split into `columns` equal columns; for each column that holds data, its true
-    // minimum and maximum as points (x = wall ms, y = value) in time order; one point where they
-    // coincide. At most 2 * columns points: what a chart of that many pixels needs to draw the exact
-    // envelope.
-    QList<QPointF> reduced(int series, qint64 fromWallMs, qint64 toWallMs, int columns) const;
+    enum class Reduction {
+        MinMax, // a column's true minimum and maximum, in time order (one point where they coincide)
+        Max, // its maximum only: stacked bands, whose edges must not cross, show their peaks
+    };
+    // The window split into `columns` equal columns: column c holds the records whose wall time w has
+    // (w - from) * columns / (to - from) == c (the last column also holds `to`). For each column
+    // holding values, points (x = wall ms of the record, y = value) as `reduction` says: at most
+    // 2 * columns points, what a chart of that many pixels needs to draw the exact envelope.
+    QList<QPointF> reduced(int series, qint64 fromWallMs, qint64 toWallMs, int columns,
+                           Reduction reduction = Reduction::MinMax) const;
 
     // Bytes held by the sample storage and the series names.
     qint64 memoryUsageBytes() const;

@@ -53,7 +53,8 @@ std::vector<AddressRuler::Tick> AddressRuler::ticks(const AddressScale &scale, c
             candidates.push_back({ yBottom, p.first, false, true });
             lastEdgeY = yBottom;
         }
-        if (isBand(scale, p))
+        // A piece shorter than the label spacing has no room for a round address inside.
+        if (isBand(scale, p) || yBottom - yTop < minSpacing)
             continue;
         // Round addresses inside the visible part of the piece.
         const double pixelsPerByte = (yBottom - yTop) / (double(p.last - p.first) + 1.0);

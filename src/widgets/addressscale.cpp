@@ -127,8 +127,8 @@ int AddressScale::pieceOfRange(int range) const
 double AddressScale::position(quint64 address) const
 {
     const int index = pieceOfAddress(address);
-    if (index < 0)
-        return height();
+    if (index < 0) // beyond the highest piece (a 32-bit space has nothing above 4 GiB): the top
+        return m_pieces.empty() || address < m_pieces.front().first ? height() : m_pieces.back().top;
     const Piece &p = m_pieces[std::size_t(index)];
     const double span = double(p.last - p.first) + 1.0;
     return p.bottom - double(address - p.first) / span * p.height();

@@ -6,6 +6,7 @@
 #include "splitschematic.h"
 
 #include <QAbstractItemModel>
+#include <QFontDatabase>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -70,6 +71,17 @@ QFont AddressSpacePainter::smallFont(const QFont &font)
     return small;
 }
 
+QFont AddressSpacePainter::monoFont(const QFont &font)
+{
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    const QFont small = smallFont(font);
+    if (small.pointSizeF() > 0)
+        mono.setPointSizeF(small.pointSizeF());
+    else
+        mono.setPixelSize(small.pixelSize());
+    return mono;
+}
+
 double AddressSpacePainter::labelHeight(const QFont &font)
 {
     return QFontMetricsF(smallFont(font)).height();
@@ -79,9 +91,9 @@ AddressSpacePainter::Frame AddressSpacePainter::frame(const QRectF &rect, const 
                                                       const AddressSpaceScene &scene)
 {
     Frame f;
-    const QFontMetricsF small(smallFont(font));
+    const QFontMetricsF mono(monoFont(font));
     const bool kernel = scene.layout && scene.layout->bounds().hasKernelHalf();
-    const double rulerWidth = small.horizontalAdvance(AddressFormat::hex(~quint64(0), kernel ? 16 : 8)) + 12;
+    const double rulerWidth = mono.horizontalAdvance(AddressFormat::hex(~quint64(0), kernel ? 16 : 8)) + 12;
     const double top = rect.top() + Margin;
     const double headerHeight = QFontMetricsF(font).height() + 6;
     const double left = rect.left() + Margin;
@@ -90,7 +102,7 @@ AddressSpacePainter::Frame AddressSpacePainter::frame(const QRectF &rect, const 
 
     double sideWidth = 0;
     if ((scene.showLegend || scene.showSchematic) && rect.width() >= 600)
-        sideWidth = std::clamp(rect.width() * 0.2, scene.showSchematic ? 230.0 : 190.0, 270.0);
+        sideWidth = std::clamp(rect.width() * 0.2, scene.showSchematic ? 250.0 : 190.0, 280.0);
     double gutterWidth = scene.showBrackets ? std::clamp(rect.width() * 0.15, 120.0, 180.0) : 0.0;
     auto column = [&] { return right - left - rulerWidth - MarkerGap - sideWidth - gutterWidth; };
     if (column() < minColumn)
@@ -145,6 +157,7 @@ AddressSpacePainter::AddressSpacePainter(const AddressSpaceScene &scene, const Q
     , m_palette(palette)
     , m_font(font)
     , m_small(smallFont(font))
+    , m_mono(monoFont(font))
     , m_rect(rect)
     , m_frame(frame(rect, font, scene))
     , m_window(window(scene, m_frame))
@@ -188,7 +201,7 @@ void AddressSpacePainter::paint(QPainter &p) const
         if (m_scene.showSchematic) {
             const double height = std::min(remaining.height(), SplitSchematic::preferredHeight(m_small));
             SplitSchematic::paint(p, QRectF(remaining.left(), remaining.top(), remaining.width(), height), m_palette,
-                                  m_small);
+                                  m_small, m_mono);
         }
     }
     p.restore();
@@ -338,6 +351,8 @@ QString AddressSpacePainter::mappingName(const MapItem &item) const
         return tr("[guard]");
     case SegmentKind::SharedMemory:
         return tr("[shared anon]");
+    case SegmentKind::SharedLibrary:
+        return tr("[library bss]");
     default:
         break;
     }
@@ -393,17 +408,22 @@ void AddressSpacePainter::paintMappingLabels(QPainter &p) const
         const bool twoLines = r.height() >= 2 * line + 4;
         const double textTop = twoLines ? r.center().y() - line : r.center().y() - line / 2;
         const QRectF first(r.left() + LabelPadding, textTop, available, line);
-        if (m_palette.isStriped(item.kind)) {
-            // Stripes behind text would make it unreadable: knock them out.
-            const double textWidth = std::min(available, fm.horizontalAdvance(shownName) + rightWidth);
-            p.fillRect(QRectF(first.left() - 3, first.top(), textWidth + 6, twoLines ? 2 * line : line),
-                       m_palette.fill(item.kind));
-        }
+        const bool striped = m_palette.isStriped(item.kind);
         QColor color = m_palette.textOn(item.kind);
-        p.setPen(color);
-        p.drawText(first, Qt::AlignLeft | Qt::AlignVCenter, shownName);
+        auto draw = [&](const QRectF &box, Qt::Alignment align, const QString &text, const QFont &font) {
+            p.setFont(font);
+            if (striped) {
+                // Stripes behind text would make it unreadable: knock them out.
+                const double width = QFontMetricsF(font).horizontalAdvance(text);
+                const double left = align & Qt::AlignRight ? box.right() - width : box.left();
+                p.fillRect(QRectF(left - 3, box.top(), width + 6, box.height()), m_palette.fill(item.kind));
+            }
+            p.setPen(color);
+            p.drawText(box, align | Qt::AlignVCenter, text);
+        };
+        draw(first, Qt::AlignLeft, shownName, m_small);
         if (!right.isEmpty())
-            p.drawText(first, Qt::AlignRight | Qt::AlignVCenter, right);
+            draw(first, Qt::AlignRight, right, m_small);
         if (twoLines) {
             QString detail = AddressFormat::hex(item.start, hexDigits(item.start, m_layout.bounds())) + QStringLiteral(" – ")
                 + AddressFormat::hex(item.end, hexDigits(item.end, m_layout.bounds()));
@@ -413,9 +433,8 @@ void AddressSpacePainter::paintMappingLabels(QPainter &p) const
                     detail += QStringLiteral("   ") + path;
             }
             color.setAlphaF(0.8f);
-            p.setPen(color);
-            p.drawText(first.translated(0, line), Qt::AlignLeft | Qt::AlignVCenter,
-                       fm.elidedText(detail, Qt::ElideMiddle, available));
+            draw(first.translated(0, line), Qt::AlignLeft, QFontMetricsF(m_mono).elidedText(detail, Qt::ElideMiddle, available),
+                 m_mono);
         }
     }
     p.setFont(m_font);
@@ -469,7 +488,8 @@ void AddressSpacePainter::paintBandLabels(QPainter &p) const
             continue;
         const QRectF r = QRectF(map.left(), m_window.y(piece.top), map.width(), m_window.y(piece.bottom) - m_window.y(piece.top))
                              .intersected(map);
-        const QString size = AddressFormat::size(AddressFormat::spanBytes(piece.first, piece.last));
+        if (r.height() < line * 0.9)
+            continue;
         if (piece.type == PieceType::Kernel && piece.last - piece.first >= (quint64(1) << 40)) {
             // The kernel half proper: as many lines as fit.
             const QStringList lines = {
@@ -480,7 +500,7 @@ void AddressSpacePainter::paintBandLabels(QPainter &p) const
             const int shown = std::min(int(lines.size()), int((r.height() - 4) / line));
             double y = r.center().y() - shown * line / 2;
             for (int l = 0; l < shown; ++l, y += line) {
-                QFont font = m_small;
+                QFont font = l == 1 ? m_mono : m_small;
                 font.setBold(l == 0);
                 p.setFont(font);
                 p.setPen(l == 0 ? m_palette.text() : m_palette.mutedText());
@@ -492,9 +512,11 @@ void AddressSpacePainter::paintBandLabels(QPainter &p) const
         }
         // A free stretch needs a full line in compressed scale (it is a band made for its label);
         // in true scale only a clearly open stretch gets one, so that labels do not crowd specks.
-        if (r.height() < (compressed ? line * 0.9 : line * 2.5))
+        if (!compressed && r.height() < line * 2.5)
             continue;
-        QString text = tr("%1 free").arg(size) + growthNote(i);
+        const QString size = AddressFormat::size(AddressFormat::spanBytes(piece.first, piece.last));
+        QString text = piece.type == PieceType::Kernel ? tr("%1 of kernel space").arg(size)
+                                                       : tr("%1 free").arg(size) + growthNote(i);
         if (compressed)
             text = QStringLiteral("⋯ ") + text + QStringLiteral(" ⋯");
         p.setPen(m_palette.mutedText());
@@ -514,11 +536,12 @@ void AddressSpacePainter::paintSplit(QPainter &p) const
     const double userTop = m_window.y(m_scale.position(bounds.userEnd));
     if (!bounds.hasKernelHalf()) {
         if (userTop >= map.top() && userTop <= map.bottom())
-            p.drawLine(QPointF(map.left(), userTop), QPointF(map.right(), userTop));
+            p.drawLine(QPointF(map.left(), userTop - 1), QPointF(map.right(), userTop - 1));
         return;
     }
     const double kernelBottom = m_window.y(m_scale.position(bounds.kernelStart));
-    for (double y : { userTop, kernelBottom }) {
+    // Both lines inside the hole's band, so they never cover a mapping at the edge of a half.
+    for (double y : { userTop - 1, kernelBottom + 1 }) {
         if (y >= map.top() && y <= map.bottom())
             p.drawLine(QPointF(map.left(), y), QPointF(map.right(), y));
     }
@@ -530,7 +553,7 @@ void AddressSpacePainter::paintSplit(QPainter &p) const
         return;
     const double width = map.width() - 2 * LabelPadding;
     const QString user = tr("▼ user space: %1 and below · %2")
-                             .arg(AddressFormat::hex(bounds.userEnd - 1, hexDigits(bounds.userEnd - 1, bounds)), userSize);
+                             .arg(AddressFormat::hex(bounds.userEnd - 1, 16), userSize);
     const QString kernel = tr("▲ kernel space: %1 and above · %2")
                                .arg(AddressFormat::hex(bounds.kernelStart, 16),
                                     AddressFormat::size(~quint64(0) - bounds.kernelStart + 1));
@@ -619,12 +642,12 @@ void AddressSpacePainter::paintHighlights(QPainter &p) const
 
 void AddressSpacePainter::paintRuler(QPainter &p) const
 {
-    const QFontMetricsF fm(m_small);
+    const QFontMetricsF fm(m_mono);
     const double line = fm.height();
     const auto ticks = AddressRuler::ticks(m_scale, m_window, line, line * 3.5);
     const QRectF &ruler = m_frame.ruler;
     p.save();
-    p.setFont(m_small);
+    p.setFont(m_mono);
     p.setClipRect(ruler.adjusted(0, -line, 0, line));
     for (const AddressRuler::Tick &t : ticks) {
         const double length = t.labelled ? 6 : t.edge ? 4 : 3;

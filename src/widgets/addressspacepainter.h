@@ -52,6 +52,7 @@ public:
     static double labelHeight(const QFont &font);
 
     static QFont smallFont(const QFont &font);
+    static QFont monoFont(const QFont &font); // addresses: digits in columns, at smallFont's size
     // Pixel rectangle of an item in a frame's column; at least SpeckHeight high. Empty if it has none.
     static QRectF itemRect(const AddressSpaceLayout &layout, const ViewWindow &window, const QRectF &column, int item);
     static ViewWindow window(const AddressSpaceScene &scene, const Frame &frame);
@@ -87,6 +88,7 @@ private:
     SegmentPalette m_palette;
     QFont m_font;
     QFont m_small;
+    QFont m_mono;
     QRectF m_rect;
     Frame m_frame;
     ViewWindow m_window;

@@ -9,6 +9,7 @@
 #include <QButtonGroup>
 #include <QChart>
 #include <QChartView>
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QGraphicsLayout>
@@ -49,12 +50,12 @@ const SeriesColours &coloursFor(bool dark)
 {
     static const SeriesColours light{QColor(0xe0, 0x7b, 0x39), QColor(0x7f, 0xb8, 0xe0), QColor(0xa8, 0xd5, 0xa2),
                                      QColor(0x20, 0x20, 0x20), QColor(0x8e, 0x24, 0x9e),
-                                     {QColor(0xb8, 0x86, 0x0b), QColor(0x00, 0x6d, 0x6f), QColor(0xd6, 0x33, 0x6c),
-                                      QColor(0x4b, 0x3c, 0xc8), QColor(0x6b, 0x42, 0x26), QColor(0x2e, 0x7d, 0x32)}};
+                                     {QColor(0x00, 0x6d, 0x6f), QColor(0xd6, 0x33, 0x6c), QColor(0x4b, 0x3c, 0xc8),
+                                      QColor(0x9a, 0x6a, 0x00), QColor(0x6b, 0x42, 0x26), QColor(0x2e, 0x7d, 0x32)}};
     static const SeriesColours darkColours{QColor(0xb8, 0x52, 0x22), QColor(0x2f, 0x6f, 0x9f), QColor(0x2e, 0x6b, 0x3f),
                                            QColor(0xf0, 0xf0, 0xf0), QColor(0xff, 0x7b, 0xe5),
-                                           {QColor(0xff, 0xd2, 0x7f), QColor(0x7f, 0xe0, 0xe0), QColor(0xff, 0x8f, 0xb0),
-                                            QColor(0xb0, 0xa0, 0xff), QColor(0xe0, 0xb0, 0x80), QColor(0xa0, 0xe0, 0x90)}};
+                                           {QColor(0x7f, 0xe0, 0xe0), QColor(0xff, 0x8f, 0xb0), QColor(0xb0, 0xa0, 0xff),
+                                            QColor(0xff, 0xd2, 0x7f), QColor(0xe0, 0xb0, 0x80), QColor(0xa0, 0xe0, 0x90)}};
     return dark ? darkColours : light;
 }
 
@@ -85,20 +86,28 @@ Scale scaleFor(double maxKb)
         scale.labelFormat = QStringLiteral("%.0f");
         return scale;
     }
-    // About four intervals, each 1, 2, 2.5 or 5 times a power of ten.
-    const double raw = top / 4;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    double step = 10 * magnitude;
-    for (const double mantissa : {1.0, 2.0, 2.5, 5.0}) {
-        if (mantissa * magnitude >= raw * (1 - 1e-9)) {
-            step = mantissa * magnitude;
+    // Four to eight intervals, each 1, 2, 2.5 or 5 times a power of ten: the tightest top wins (23.5
+    // GiB gets 25, not 30), then the fewest ticks.
+    double step = 0;
+    for (int intervals = 4; intervals <= 8; ++intervals) {
+        const double raw = top / intervals;
+        const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+        for (const double mantissa : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+            const double candidate = mantissa * magnitude;
+            if (candidate < raw * (1 - 1e-9))
+                continue;
+            const double max = std::ceil(top / candidate - 1e-9) * candidate;
+            if (step == 0 || max < scale.max * (1 - 1e-9)) {
+                step = candidate;
+                scale.max = max;
+            }
             break;
         }
     }
-    scale.max = std::ceil(top / step - 1e-9) * step;
     scale.ticks = int(std::lround(scale.max / step)) + 1;
-    const bool quarter = std::abs(step / magnitude - 2.5) < 1e-9;
-    const int decimals = std::max(0, -int(std::floor(std::log10(step))) + (quarter ? 1 : 0));
+    const double power = std::floor(std::log10(step));
+    const bool quarter = std::abs(step / std::pow(10.0, power) - 2.5) < 1e-9;
+    const int decimals = std::max(0, -int(power) + (quarter ? 1 : 0));
     scale.labelFormat = QStringLiteral("%.%1f").arg(decimals);
     return scale;
 }
@@ -131,15 +140,15 @@ MemoryChartWidget::MemoryChartWidget(QWidget *parent)
     , m_seriesMenu(new QMenu(this))
 {
     m_chart->setBackgroundRoundness(0);
+    m_chart->layout()->setContentsMargins(0, 0, 0, 0);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->addAxis(m_timeAxis, Qt::AlignBottom);
     m_chart->addAxis(m_valueAxis, Qt::AlignLeft);
 
-    // Band edges are reduced like any series but drawn only through the bands. Each edge is the top
-    // of one band and the bottom of the next.
+    // Band edges are drawn only through the bands; each is the top of one band and the bottom of the next.
     const auto edge = [this](const QString &series) {
         auto *line = new QLineSeries(m_chart);
-        m_plots.append(Plot{series, line});
+        m_plots.append(Plot{series, line, true});
         return line;
     };
     QLineSeries *usedTop = edge(MeminfoSampler::UsedExclCacheSeries);
@@ -174,8 +183,12 @@ MemoryChartWidget::MemoryChartWidget(QWidget *parent)
     connect(
         m_chart, &QChart::plotAreaChanged, this,
         [this] {
-            if (!m_rendering && screenColumns() != m_columns)
+            if (m_rendering)
+                return;
+            if (screenColumns() != m_columns)
                 redraw();
+            else
+                updateTimeTicks();
         },
         Qt::QueuedConnection);
 
@@ -222,7 +235,7 @@ QLineSeries *MemoryChartWidget::addLine(const QString &series, const QString &le
     m_chart->addSeries(line);
     line->attachAxis(m_timeAxis);
     line->attachAxis(m_valueAxis);
-    m_plots.append(Plot{series, line});
+    m_plots.append(Plot{series, line, false});
     return line;
 }
 
@@ -346,8 +359,9 @@ void MemoryChartWidget::redrawAt(int columns)
     QList<QList<QPointF>> points(m_plots.size());
     double maxKb = 0;
     for (qsizetype i = 0; i < m_plots.size(); ++i) {
+        const auto reduction = m_plots[i].bandEdge ? MemoryHistory::Reduction::Max : MemoryHistory::Reduction::MinMax;
         if (m_history)
-            points[i] = m_history->reduced(m_history->seriesIndex(m_plots[i].series), from, to, columns);
+            points[i] = m_history->reduced(m_history->seriesIndex(m_plots[i].series), from, to, columns, reduction);
         for (const QPointF &point : std::as_const(points[i]))
             maxKb = std::max(maxKb, point.y());
     }
@@ -357,18 +371,31 @@ void MemoryChartWidget::redrawAt(int columns)
             point.setY(point.y() / scale.unitKb);
         m_plots[i].line->replace(points[i]);
     }
+    // An area series without points draws a stray edge at the plot's side.
+    for (QAreaSeries *band : m_bands)
+        band->setVisible(band->upperSeries()->count() > 0);
     m_valueAxis->setRange(0, scale.max);
     m_valueAxis->setTickCount(scale.ticks);
     m_valueAxis->setLabelFormat(scale.labelFormat);
     m_valueAxis->setTitleText(scale.unit);
 
-    const qint64 span = to - from;
-    const bool seconds = span < 30 * 60'000;
-    const bool days = span > 2 * 86'400'000;
-    m_timeAxis->setFormat(seconds ? QStringLiteral("hh:mm:ss") : days ? QStringLiteral("d MMM hh:mm") : QStringLiteral("hh:mm"));
-    m_timeAxis->setTickCount(std::clamp(int(m_chart->plotArea().width() / (days ? 130 : 90)) + 1, 2, 13));
     m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(from), QDateTime::fromMSecsSinceEpoch(to));
+    updateTimeTicks();
     placeMarkers();
+}
+
+void MemoryChartWidget::updateTimeTicks()
+{
+    const qint64 span = m_shownTo - m_shownFrom;
+    const bool days = span > 2 * 86'400'000;
+    // As many labels as fit the plot's width, as precise as their spacing needs.
+    const int ticks = std::clamp(int(m_chart->plotArea().width() / (days ? 130 : 100)) + 1, 2, 13);
+    const qint64 spacing = span / (ticks - 1);
+    m_timeAxis->setTickCount(ticks);
+    m_timeAxis->setFormat(spacing < 1000      ? QStringLiteral("hh:mm:ss.z")
+                          : spacing < 300'000 ? QStringLiteral("hh:mm:ss")
+                          : days              ? QStringLiteral("d MMM hh:mm")
+                                              : QStringLiteral("hh:mm"));
 }
 
 void MemoryChartWidget::applyPalette()
@@ -381,6 +408,7 @@ void MemoryChartWidget::applyPalette()
 
     m_chart->setBackgroundBrush(base);
     m_chart->setBackgroundPen(Qt::NoPen);
+    m_view->setBackgroundBrush(base);
     m_chart->legend()->setLabelColor(text);
     QColor grid = text;
     grid.setAlphaF(0.15f);
@@ -396,9 +424,9 @@ void MemoryChartWidget::applyPalette()
         m_bands[i]->setBrush(fills[i]);
         m_bands[i]->setPen(QPen(dark ? fills[i].lighter(130) : fills[i].darker(125), 1));
     }
-    // The available line runs through the bands: neutral and dashed, it reads on every fill.
-    QPen available(colours.available, 2, Qt::SolidLine);
-    m_plots[m_fixedPlots - 2].line->setPen(available);
+    // The available line runs through the bands: neutral, it reads on every fill. (Solid: Qt's dash
+    // stroker made a week's zig-zag envelope cost 70 ms a frame.)
+    m_plots[m_fixedPlots - 2].line->setPen(QPen(colours.available, 2));
     m_plots[m_fixedPlots - 1].line->setPen(QPen(colours.swapUsed, 2));
     for (qsizetype i = m_fixedPlots; i < m_plots.size(); ++i)
         m_plots[i].line->setPen(QPen(colours.extra[(i - m_fixedPlots) % colours.extra.size()], 2));
@@ -618,6 +646,9 @@ void MemoryChartWidget::renderChart(QPainter *painter, QSizeF size, qreal device
     const QRectF saved = m_chart->geometry();
     hideCrosshair();
     m_chart->setGeometry(QRectF(QPointF(0, 0), size));
+    // Layouts settle on posted events (the legend shows a new series only then): an export right
+    // after a change must not wait for the event loop.
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     m_chart->layout()->activate();
     redrawAt(int(std::ceil(m_chart->plotArea().width() * devicePixelRatio)));
     // New axis labels can change the plot's width: settle once more.

@@ -29,8 +29,9 @@ class QValueAxis;
 // used (excl. buff/cache), buff/cache and free, so no memory is counted twice (free(1)'s "used" overlaps
 // buff/cache), with lines for available and swap used; any other history series (a meminfo key, a
 // process's RSS) can be added as a line. Each redraw reduces every series to the plot's pixel columns
-// (min and max per column, so the drawn envelope is exact) and hands each chart series a single
-// replace(): the chart never receives every sample.
+// and hands each chart series a single replace(): the chart never receives every sample. Lines get
+// the min and max of each column, so their drawn envelope is exact; band edges get the column's
+// maximum, which keeps the stack from crossing itself and shows peak use and least free memory.
 //
 // The view follows the newest sample over a chosen span (5 min, 1 h, 24 h, all) until the wheel zooms
 // or a drag pans it; pause freezes the picture while sampling goes on. A crosshair shows the values at
@@ -93,11 +94,12 @@ protected:
     void changeEvent(QEvent *event) override;
 
 private:
-    // A history series reduced into a chart series (a drawn line, or the edge of a band).
+    // A history series reduced into a chart series: a drawn line, or the edge of a band.
     struct Plot
     {
         QString series;
         QLineSeries *line;
+        bool bandEdge;
     };
     struct Marker
     {
@@ -109,6 +111,7 @@ private:
     QLineSeries *addLine(const QString &series, const QString &legendName);
     void redraw(); // at the on-screen plot width
     void redrawAt(int columns);
+    void updateTimeTicks();
     int screenColumns() const;
     std::pair<qint64, qint64> wantedWindow() const;
     void fixWindow(qint64 fromWallMs, qint64 toWallMs);

@@ -98,7 +98,7 @@ void SegmentPalette::fillRect(QPainter &painter, const QRectF &rect, SegmentKind
             lines.append(QLineF(x1, c - x1, x2, c - x2));
     }
     painter.save();
-    painter.setPen(QPen(stripes, 1.5));
+    painter.setPen(QPen(stripes, 1.2));
     painter.drawLines(lines.constData(), int(lines.size()));
     painter.restore();
 }

@@ -20,16 +20,16 @@ struct Block
 
 // Top down. Free stretches are where heap, mmap and stack grow.
 constexpr std::array<Block, 10> blocks = { {
-    { QT_TRANSLATE_NOOP("SplitSchematic", "kernel space (1 GiB)"), SegmentKind::Other, 0.22 },
+    { QT_TRANSLATE_NOOP("SplitSchematic", "kernel space (1 GiB)"), SegmentKind::Other, 0.20 },
     { QT_TRANSLATE_NOOP("SplitSchematic", "stack ↓"), SegmentKind::Stack, 0.08 },
+    { "", SegmentKind::Count, 0.10 },
+    { QT_TRANSLATE_NOOP("SplitSchematic", "file mappings ↓"), SegmentKind::SharedLibrary, 0.10 },
     { "", SegmentKind::Count, 0.12 },
-    { QT_TRANSLATE_NOOP("SplitSchematic", "file mappings ↓"), SegmentKind::SharedLibrary, 0.11 },
-    { "", SegmentKind::Count, 0.15 },
     { QT_TRANSLATE_NOOP("SplitSchematic", "heap ↑"), SegmentKind::Heap, 0.08 },
-    { QT_TRANSLATE_NOOP("SplitSchematic", "bss"), SegmentKind::Bss, 0.05 },
-    { QT_TRANSLATE_NOOP("SplitSchematic", "data"), SegmentKind::Data, 0.05 },
-    { QT_TRANSLATE_NOOP("SplitSchematic", "read-only (text)"), SegmentKind::Code, 0.08 },
-    { QT_TRANSLATE_NOOP("SplitSchematic", "unmapped"), SegmentKind::Count, 0.06 },
+    { QT_TRANSLATE_NOOP("SplitSchematic", "bss"), SegmentKind::Bss, 0.07 },
+    { QT_TRANSLATE_NOOP("SplitSchematic", "data"), SegmentKind::Data, 0.07 },
+    { QT_TRANSLATE_NOOP("SplitSchematic", "read-only (text)"), SegmentKind::Code, 0.10 },
+    { QT_TRANSLATE_NOOP("SplitSchematic", "unmapped"), SegmentKind::Count, 0.08 },
 } };
 
 QString translated(const char *text)
@@ -44,7 +44,7 @@ double preferredHeight(const QFont &font)
     return QFontMetricsF(font).height() * 22;
 }
 
-void paint(QPainter &painter, const QRectF &rect, const SegmentPalette &palette, const QFont &font)
+void paint(QPainter &painter, const QRectF &rect, const SegmentPalette &palette, const QFont &font, const QFont &mono)
 {
     painter.save();
     const QFontMetricsF fm(font);
@@ -57,9 +57,9 @@ void paint(QPainter &painter, const QRectF &rect, const SegmentPalette &palette,
                      QCoreApplication::translate("SplitSchematic", "32-bit x86: 3 GiB user / 1 GiB kernel"));
     painter.setFont(font);
 
-    const QString topAddress = AddressFormat::hex(0xffffffffu, 8);
-    const double addressWidth = fm.horizontalAdvance(topAddress) + 6;
-    const QRectF column(rect.left() + addressWidth, rect.top() + line * 1.6, std::min(64.0, rect.width() * 0.3),
+    const QFontMetricsF monoMetrics(mono);
+    const double addressWidth = monoMetrics.horizontalAdvance(AddressFormat::hex(0, 8)) + 6;
+    const QRectF column(rect.left() + addressWidth, rect.top() + line * 1.6, std::min(52.0, rect.width() * 0.25),
                         rect.height() - line * 2.2);
     const double labelLeft = column.right() + 6;
 
@@ -90,6 +90,7 @@ void paint(QPainter &painter, const QRectF &rect, const SegmentPalette &palette,
     painter.setPen(QPen(palette.splitLine(), 2));
     painter.drawLine(QPointF(column.left() - 4, splitY), QPointF(column.right() + 4, splitY));
     painter.setPen(palette.mutedText());
+    painter.setFont(mono);
     auto address = [&](double at, quint64 value) {
         painter.drawText(QRectF(rect.left(), at - line / 2, addressWidth - 6, line), Qt::AlignRight | Qt::AlignVCenter,
                          AddressFormat::hex(value, 8));

@@ -12,5 +12,6 @@ class SegmentPalette;
 namespace SplitSchematic {
 // Height the schematic wants for a given width (it shrinks to what it is given).
 double preferredHeight(const QFont &font);
-void paint(QPainter &painter, const QRectF &rect, const SegmentPalette &palette, const QFont &font);
+// font for names, mono for addresses.
+void paint(QPainter &painter, const QRectF &rect, const SegmentPalette &palette, const QFont &font, const QFont &mono);
 }

@@ -1,0 +1,187 @@
+#include "headlessexport.h"
+
+#include "addressspaceview.h"
+#include "freepanel.h"
+#include "freereport.h"
+#include "mappingmodel.h"
+#include "mapsparser.h"
+#include "meminfo.h"
+#include "meminfosampler.h"
+#include "memorychartwidget.h"
+#include "memoryhistory.h"
+#include "segmentkind.h"
+
+#include <QEventLoop>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QTimer>
+
+namespace {
+// Larger than any screen or print we know of, small enough that a QImage of it can be allocated.
+constexpr int MaxSide = 16384;
+
+QString extensionOf(const QString &path)
+{
+    return QFileInfo(path).suffix().toLower();
+}
+
+bool requireExtension(const HeadlessExport::Request &request, const QStringList &allowed, QString *error)
+{
+    if (allowed.contains(extensionOf(request.outputPath)))
+        return true;
+    *error = QStringLiteral("%1: the %2 view is written as %3").arg(request.outputPath, request.view,
+                                                                   allowed.join(QStringLiteral(", .")).prepend(QLatin1Char('.')));
+    return false;
+}
+}
+
+QStringList HeadlessExport::views()
+{
+    return {QStringLiteral("map"), QStringLiteral("charts"), QStringLiteral("free")};
+}
+
+bool HeadlessExport::parseSize(const QString &text, QSize *size)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,5})x(\\d{1,5})$"));
+    const QRegularExpressionMatch match = pattern.match(text.trimmed());
+    if (!match.hasMatch())
+        return false;
+    const int width = match.captured(1).toInt();
+    const int height = match.captured(2).toInt();
+    if (width < 16 || height < 16 || width > MaxSide || height > MaxSide)
+        return false;
+    *size = QSize(width, height);
+    return true;
+}
+
+bool HeadlessExport::parseDuration(const QString &text, int *milliseconds)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,7})(ms|s|m|h)?$"));
+    const QRegularExpressionMatch match = pattern.match(text.trimmed());
+    if (!match.hasMatch())
+        return false;
+    const qint64 value = match.captured(1).toLongLong();
+    const QString unit = match.captured(2);
+    const qint64 factor = unit == QStringLiteral("s") ? 1000
+                        : unit == QStringLiteral("m") ? 60'000
+                        : unit == QStringLiteral("h") ? 3'600'000
+                                                      : 1;
+    const qint64 result = value * factor;
+    if (result > std::numeric_limits<int>::max())
+        return false;
+    *milliseconds = int(result);
+    return true;
+}
+
+int HeadlessExport::run(const Request &request, QString *error)
+{
+    bool ok = false;
+    if (request.view == QStringLiteral("map"))
+        ok = exportMap(request, error);
+    else if (request.view == QStringLiteral("charts"))
+        ok = exportCharts(request, error);
+    else if (request.view == QStringLiteral("free"))
+        ok = exportFree(request, error);
+    else
+        *error = QStringLiteral("unknown view \"%1\" (one of: %2)").arg(request.view, views().join(QStringLiteral(", ")));
+    return ok ? 0 : 1;
+}
+
+bool HeadlessExport::exportMap(const Request &request, QString *error)
+{
+    if (!requireExtension(request, {QStringLiteral("png"), QStringLiteral("svg")}, error))
+        return false;
+    if (request.pid <= 0) {
+        *error = QStringLiteral("--export map needs --pid PID");
+        return false;
+    }
+    if (request.scale != QStringLiteral("true") && request.scale != QStringLiteral("compressed")) {
+        *error = QStringLiteral("--scale is true or compressed, not \"%1\"").arg(request.scale);
+        return false;
+    }
+    const ProcSource &source = *request.source;
+    if (!source.processExists(request.pid)) {
+        *error = QStringLiteral("process %1 does not exist in %2").arg(request.pid).arg(source.description());
+        return false;
+    }
+    const QString mapsPath = QStringLiteral("%1/maps").arg(request.pid);
+    const ReadResult read = source.readFile(mapsPath);
+    if (!read.ok()) {
+        *error = read.message;
+        return false;
+    }
+    const Parsed<QList<Mapping>> maps = MapsParser::parse(read.data);
+    if (!maps.ok()) {
+        *error = source.rootPath() + QLatin1Char('/') + mapsPath + QStringLiteral(": ") + maps.error.toString();
+        return false;
+    }
+    if (maps.value.isEmpty()) {
+        *error = QStringLiteral("process %1 has no address space (a kernel thread or a zombie): nothing to draw").arg(request.pid);
+        return false;
+    }
+
+    MappingModel model;
+    model.setMaps(maps.value, Segments::classify(maps.value, source.readLink(QStringLiteral("%1/exe").arg(request.pid))));
+    AddressSpaceView view;
+    view.setModel(&model);
+    view.setScaleMode(request.scale == QStringLiteral("true") ? AddressSpaceView::ScaleMode::TrueScale
+                                                              : AddressSpaceView::ScaleMode::Compressed);
+    view.resize(request.size);
+    if (extensionOf(request.outputPath) == QStringLiteral("svg"))
+        return view.exportSvg(request.outputPath, request.size, error);
+    return view.exportPng(request.outputPath, request.size, request.devicePixelRatio, error);
+}
+
+bool HeadlessExport::exportCharts(const Request &request, QString *error)
+{
+    if (!requireExtension(request, {QStringLiteral("png"), QStringLiteral("svg"), QStringLiteral("csv")}, error))
+        return false;
+    if (request.intervalMs < MeminfoSampler::MinIntervalMs || request.intervalMs > MeminfoSampler::MaxIntervalMs) {
+        *error = QStringLiteral("--interval must lie between %1 ms and %2 ms")
+                     .arg(MeminfoSampler::MinIntervalMs)
+                     .arg(MeminfoSampler::MaxIntervalMs);
+        return false;
+    }
+    MemoryHistory history;
+    MeminfoSampler sampler(request.source, &history);
+    sampler.setInterval(request.intervalMs);
+    sampler.resume();
+    QEventLoop loop;
+    QTimer::singleShot(request.durationMs, &loop, &QEventLoop::quit);
+    loop.exec();
+    sampler.pause();
+    if (!sampler.lastError().isEmpty() && history.isEmpty()) {
+        *error = sampler.lastError();
+        return false;
+    }
+
+    MemoryChartWidget chart;
+    chart.setHistory(&history);
+    chart.resize(request.size);
+    chart.refresh();
+    const QString extension = extensionOf(request.outputPath);
+    if (extension == QStringLiteral("csv"))
+        return chart.exportCsv(request.outputPath, error);
+    if (extension == QStringLiteral("svg"))
+        return chart.exportSvg(request.outputPath, request.size, error);
+    return chart.exportPng(request.outputPath, request.size, request.devicePixelRatio, error);
+}
+
+bool HeadlessExport::exportFree(const Request &request, QString *error)
+{
+    if (!requireExtension(request, {QStringLiteral("png")}, error))
+        return false;
+    const ReadResult read = request.source->readFile(QStringLiteral("meminfo"));
+    if (!read.ok()) {
+        *error = read.message;
+        return false;
+    }
+    const Parsed<Meminfo> meminfo = Meminfo::parse(read.data);
+    if (!meminfo.ok()) {
+        *error = request.source->rootPath() + QStringLiteral("/meminfo: ") + meminfo.error.toString();
+        return false;
+    }
+    FreePanel panel;
+    panel.setReport(FreeReport::fromMeminfo(meminfo.value));
+    return panel.exportPng(request.outputPath, request.size, error);
+}

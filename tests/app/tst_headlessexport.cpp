@@ -1,0 +1,166 @@
+#include "addressspaceview.h"
+#include "mappingmodel.h"
+#include "mapsparser.h"
+#include "segmentkind.h"
+#include "segmentpalette.h"
+#include "treeprocsource.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+// `mematlas --export VIEW ...` run as a user would: the real binary, no display.
+class TestHeadlessExport : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void mapPngHasTheHeapWhereTheMapDrawsIt()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("map.png"));
+        const QString root = QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash");
+        const Result result = runExport({QStringLiteral("map"), QStringLiteral("-o"), out, QStringLiteral("--proc-root"), root,
+                                         QStringLiteral("--pid"), QStringLiteral("12209"), QStringLiteral("--size"),
+                                         QStringLiteral("700x1000")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.stderrText));
+        QImage image(out);
+        QCOMPARE(image.size(), QSize(700, 1000));
+
+        // The same view, laid out in this process at the same size, says where the heap is.
+        TreeProcSource source(root);
+        const auto maps = MapsParser::parse(source.readFile(QStringLiteral("12209/maps")).data).value;
+        MappingModel model;
+        model.setMaps(maps, Segments::classify(maps, source.readLink(QStringLiteral("12209/exe"))));
+        AddressSpaceView view;
+        view.setModel(&model);
+        view.resize(700, 1000);
+        int heapRow = -1;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (model.mappingAt(row).path == QStringLiteral("[heap]"))
+                heapRow = row;
+        }
+        QVERIFY(heapRow >= 0);
+        const QRectF heap = view.mappingRect(heapRow);
+        QVERIFY(!heap.isEmpty());
+        const QColor expected = SegmentPalette(view.palette()).fill(SegmentKind::Heap);
+        // A point in the heap's rectangle clear of its label: its left edge, a few pixels in.
+        const QPoint probe(int(heap.left()) + 3, int(heap.center().y()));
+        QCOMPARE(image.pixelColor(probe).name(), expected.name());
+    }
+
+    void svgIsWritten()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("map.svg"));
+        const Result result = runExport({QStringLiteral("map"), QStringLiteral("-o"), out, QStringLiteral("--proc-root"),
+                                         QStringLiteral(MEMATLAS_TEST_DATA "/trees/threads"), QStringLiteral("--pid"),
+                                         QStringLiteral("12100"), QStringLiteral("--scale"), QStringLiteral("true")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.stderrText));
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray svg = file.readAll();
+        QVERIFY(svg.startsWith("<?xml"));
+        QVERIFY(svg.contains("</svg>"));
+    }
+
+    void badInputFailsWithOneLineAndNoFile_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected"); // part of the one-line reason
+        const QString tree = QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash");
+        QTest::newRow("no such process") << QStringList{QStringLiteral("--proc-root"), tree, QStringLiteral("--pid"),
+                                                        QStringLiteral("999999")}
+                                         << QStringLiteral("process 999999 does not exist");
+        QTest::newRow("no pid") << QStringList{QStringLiteral("--proc-root"), tree} << QStringLiteral("needs --pid");
+        QTest::newRow("bad size") << QStringList{QStringLiteral("--proc-root"), tree, QStringLiteral("--pid"),
+                                                 QStringLiteral("12209"), QStringLiteral("--size"), QStringLiteral("0x10")}
+                                  << QStringLiteral("--size");
+        QTest::newRow("kernel thread") << QStringList{QStringLiteral("--proc-root"),
+                                                      QStringLiteral(MEMATLAS_TEST_DATA "/trees/kthread"),
+                                                      QStringLiteral("--pid"), QStringLiteral("2")}
+                                       << QStringLiteral("no address space");
+        QTest::newRow("truncated maps") << QStringList{QStringLiteral("--proc-root"),
+                                                       QStringLiteral(MEMATLAS_TEST_DATA "/trees/old-kernel"),
+                                                       QStringLiteral("--pid"), QStringLiteral("12069")}
+                                        << QStringLiteral("12069/maps: line 11");
+        QTest::newRow("bad scale") << QStringList{QStringLiteral("--proc-root"), tree, QStringLiteral("--pid"),
+                                                  QStringLiteral("12209"), QStringLiteral("--scale"), QStringLiteral("log")}
+                                   << QStringLiteral("--scale");
+    }
+
+    void badInputFailsWithOneLineAndNoFile()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("map.png"));
+        const Result result = runExport(QStringList{QStringLiteral("map"), QStringLiteral("-o"), out} + arguments);
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.stderrText.contains(expected), qPrintable(result.stderrText));
+        QCOMPARE(result.stderrText.trimmed().count(QLatin1Char('\n')), 0);
+        QVERIFY(QDir(dir.path()).isEmpty());
+    }
+
+    void unwritablePathLeavesNothing()
+    {
+        const Result result = runExport({QStringLiteral("map"), QStringLiteral("-o"),
+                                         QStringLiteral("/nonexistent-dir/map.png"), QStringLiteral("--proc-root"),
+                                         QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash"), QStringLiteral("--pid"),
+                                         QStringLiteral("12209")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.stderrText.contains(QStringLiteral("/nonexistent-dir/map.png")), qPrintable(result.stderrText));
+        QVERIFY(!QFile::exists(QStringLiteral("/nonexistent-dir")));
+    }
+
+    void freePanelPng()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("free.png"));
+        const Result result = runExport({QStringLiteral("free"), QStringLiteral("-o"), out, QStringLiteral("--proc-root"),
+                                         QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash"), QStringLiteral("--size"),
+                                         QStringLiteral("900x260")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.stderrText));
+        QCOMPARE(QImage(out).size(), QSize(900, 260));
+    }
+
+    void chartsCsvSamplesForTheDuration()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("charts.csv"));
+        const Result result = runExport({QStringLiteral("charts"), QStringLiteral("-o"), out, QStringLiteral("--proc-root"),
+                                         QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash"), QStringLiteral("--duration"),
+                                         QStringLiteral("1500ms"), QStringLiteral("--interval"), QStringLiteral("250ms")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.stderrText));
+        QFile file(out);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QVERIFY2(lines.first().startsWith("time"), lines.first().constData());
+        // One sample at once, then one per 250 ms for 1.5 s: 6 or 7 depending on timer phase, and a
+        // loaded machine may drop one.
+        QVERIFY2(lines.size() - 1 >= 5 && lines.size() - 1 <= 8, QByteArray::number(lines.size() - 1).constData());
+    }
+
+private:
+    struct Result
+    {
+        int exitCode = -1;
+        QString stderrText;
+    };
+
+    static Result runExport(const QStringList &arguments)
+    {
+        QProcess process;
+        process.start(QStringLiteral(MEMATLAS_BIN), QStringList{QStringLiteral("--export")} + arguments);
+        if (!process.waitForFinished(60'000))
+            return {};
+        return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+                QString::fromLocal8Bit(process.readAllStandardError())};
+    }
+};
+
+QTEST_MAIN(TestHeadlessExport)
+#include "tst_headlessexport.moc"
