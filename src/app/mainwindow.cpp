@@ -199,8 +199,10 @@ void MainWindow::restoreSettings()
 {
     QSettings settings;
     restoreGeometry(settings.value(GeometryKey).toByteArray());
-    if (!restoreState(settings.value(StateKey).toByteArray()))
-        resizeDocks({m_ui->processDock}, {480}, Qt::Horizontal); // room for PID … RES at first start
+    if (!restoreState(settings.value(StateKey).toByteArray())) {
+        // First start: room for PID … RES. Docks take sizes only once the window is laid out.
+        QTimer::singleShot(0, this, [this] { resizeDocks({m_ui->processDock}, {460}, Qt::Horizontal); });
+    }
     m_ui->mainSplitter->restoreState(settings.value(SplitterKey).toByteArray());
     // Saved column widths win; without them the first data decides (fitColumnsOnce).
     m_processColumnsFitted = m_ui->processView->horizontalHeader()->restoreState(settings.value(ProcessHeaderKey).toByteArray());
@@ -282,7 +284,9 @@ void MainWindow::showProcess(int pid)
     m_ui->rawView->clear();
     const int row = m_processModel->rowOfPid(pid);
     const QString command = row >= 0 ? m_processModel->processAt(row).commandLine() : QString();
+    // The label may clip a long command line (it must not widen the window): the tooltip has it all.
     m_ui->processTitle->setText(tr("<b>PID %1</b> %2").arg(pid).arg(command.toHtmlEscaped()));
+    m_ui->processTitle->setToolTip(command);
     m_mappingsLoader->load(m_source, pid);
 }
 
