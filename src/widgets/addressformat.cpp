@@ -19,6 +19,15 @@ QString hex(quint64 address, int minDigits)
     return grouped;
 }
 
+int digits(quint64 address, int addressBits)
+{
+    if (addressBits <= 32 && address <= 0xffffffffull)
+        return 8;
+    if (address < (quint64(1) << 48))
+        return 12;
+    return address < (quint64(1) << 56) ? 14 : 16;
+}
+
 QString size(quint64 bytes)
 {
     static const std::array<const char *, 7> units = { "B", "KiB", "MiB", "GiB", "TiB", "PiB", "EiB" };

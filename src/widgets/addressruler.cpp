@@ -43,7 +43,8 @@ std::vector<AddressRuler::Tick> AddressRuler::ticks(const AddressScale &scale, c
 
     const double pixelBottom = window.pixelTop + window.pixelHeight;
     double lastEdgeY = -1e9;
-    for (int i = highest; i >= lowest; --i) { // top down
+    double resume = 0; // pieces ending above this pixel row give nothing new: skip them
+    for (int i = highest; i >= lowest && i >= 0; i = scale.pieceBelow(i, window.position(resume))) { // top down
         const AddressScale::Piece &p = pieces[std::size_t(i)];
         const double yTop = window.y(p.top);
         const double yBottom = window.y(p.bottom);
@@ -53,6 +54,7 @@ std::vector<AddressRuler::Tick> AddressRuler::ticks(const AddressScale &scale, c
             candidates.push_back({ yBottom, p.first, false, true });
             lastEdgeY = yBottom;
         }
+        resume = std::max(yBottom, lastEdgeY + MinMarkSpacing);
         // A piece shorter than the label spacing has no room for a round address inside.
         if (isBand(scale, p) || yBottom - yTop < minSpacing)
             continue;

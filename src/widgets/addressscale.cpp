@@ -119,6 +119,17 @@ int AddressScale::pieceAt(double position) const
     return it == m_pieces.end() ? int(m_pieces.size()) - 1 : int(it - m_pieces.begin());
 }
 
+int AddressScale::pieceBelow(int index, double position) const
+{
+    if (index <= 0)
+        return -1;
+    if (m_pieces[std::size_t(index - 1)].bottom >= position)
+        return index - 1;
+    if (position > height())
+        return -1;
+    return std::min(index - 1, pieceAt(position));
+}
+
 int AddressScale::pieceOfRange(int range) const
 {
     return range >= 0 && range < int(m_pieceOfRange.size()) ? m_pieceOfRange[std::size_t(range)] : -1;

@@ -67,6 +67,9 @@ public:
     // Index of the piece holding address / the position, -1 if there is none.
     int pieceOfAddress(quint64 address) const;
     int pieceAt(double position) const;
+    // The piece after index going down (index - 1), skipping every piece that ends above position:
+    // lets a drawing loop jump over pieces that share a pixel. -1 past the lowest.
+    int pieceBelow(int index, double position) const;
     // The Mapping piece of a range index given to build(), -1 if it has none.
     int pieceOfRange(int range) const;
 

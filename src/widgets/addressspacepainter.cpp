@@ -18,6 +18,7 @@ namespace {
 constexpr double Margin = 8;
 constexpr double MarkerGap = 9; // between ruler and column: the selection marker's place
 constexpr double LabelPadding = 6;
+constexpr double MinGroupMember = 3; // pixels: thinner mappings are not named even in a group
 // Growth arrows: length in pixels, and how much of the free stretch they may take.
 constexpr double ArrowLength = 40;
 constexpr double ArrowShare = 0.42;
@@ -31,15 +32,6 @@ double clampTop(double top, double height, double low, double high)
     return std::max(low, std::min(top, high - height));
 }
 
-int hexDigits(quint64 address, const AddressSpaceBounds &bounds)
-{
-    if (!bounds.hasKernelHalf() && address <= 0xffffffffull)
-        return 8;
-    if (address < (quint64(1) << 48))
-        return 12;
-    return address < (quint64(1) << 56) ? 14 : 16;
-}
-
 QString basename(const QString &path)
 {
     const qsizetype slash = path.lastIndexOf(QLatin1Char('/'));
@@ -48,6 +40,8 @@ QString basename(const QString &path)
 
 void drawArrow(QPainter &p, QPointF from, QPointF to, const QColor &color)
 {
+    p.save();
+    p.setRenderHint(QPainter::Antialiasing);
     const double head = 7;
     const double dy = to.y() > from.y() ? -head : head;
     p.setPen(QPen(color, 2, Qt::SolidLine, Qt::FlatCap));
@@ -58,6 +52,7 @@ void drawArrow(QPainter &p, QPointF from, QPointF to, const QColor &color)
     arrowHead.lineTo(to.x() + head * 0.6, to.y() + dy);
     arrowHead.closeSubpath();
     p.fillPath(arrowHead, color);
+    p.restore();
 }
 }
 
@@ -80,11 +75,6 @@ QFont AddressSpacePainter::monoFont(const QFont &font)
     else
         mono.setPixelSize(small.pixelSize());
     return mono;
-}
-
-double AddressSpacePainter::labelHeight(const QFont &font)
-{
-    return QFontMetricsF(smallFont(font)).height();
 }
 
 AddressSpacePainter::Frame AddressSpacePainter::frame(const QRectF &rect, const QFont &font,
@@ -164,13 +154,18 @@ AddressSpacePainter::AddressSpacePainter(const AddressSpaceScene &scene, const Q
 {
 }
 
-bool AddressSpacePainter::visiblePieces(int *highest, int *lowest) const
+template<typename Visit>
+void AddressSpacePainter::walkPieces(Visit visit) const
 {
     if (m_scale.pieces().empty() || m_window.bottom() < 0 || m_window.top > m_scale.height())
-        return false;
-    *highest = m_scale.pieceAt(std::max(m_window.top, 0.0));
-    *lowest = m_scale.pieceAt(std::min(m_window.bottom(), m_scale.height()));
-    return *highest >= 0 && *lowest >= 0;
+        return;
+    const auto &pieces = m_scale.pieces();
+    const int lowest = m_scale.pieceAt(std::min(m_window.bottom(), m_scale.height()));
+    for (int i = m_scale.pieceAt(std::max(m_window.top, 0.0)); i >= 0 && i >= lowest;) {
+        const Piece &piece = pieces[std::size_t(i)];
+        const double resume = visit(i, piece, m_window.y(piece.top), m_window.y(piece.bottom));
+        i = m_scale.pieceBelow(i, m_window.position(resume));
+    }
 }
 
 void AddressSpacePainter::paint(QPainter &p) const
@@ -237,50 +232,42 @@ void AddressSpacePainter::paintPieces(QPainter &p) const
     if (contentBottom > contentTop)
         p.fillRect(QRectF(map.left(), contentTop, map.width(), contentBottom - contentTop), m_palette.base());
 
-    int highest = 0;
-    int lowest = 0;
-    if (!visiblePieces(&highest, &lowest))
-        return;
     const auto &pieces = m_scale.pieces();
     const auto &items = m_layout.items();
     const QColor separator = m_palette.base();
-    double drawnBottom = -1e300; // specks never overlap what is drawn above them
-    for (int i = highest; i >= lowest; --i) {
-        const Piece &piece = pieces[std::size_t(i)];
-        const double y0 = m_window.y(piece.top);
-        const double y1 = m_window.y(piece.bottom);
-        const QRectF r = QRectF(map.left(), y0, map.width(), y1 - y0).intersected(map);
+    auto clipped = [&](double y0, double y1) {
+        const double top = std::max(y0, map.top());
+        return QRectF(map.left(), top, map.width(), std::min(y1, map.bottom()) - top);
+    };
+    walkPieces([&](int i, const Piece &piece, double y0, double y1) {
         switch (piece.type) {
         case PieceType::Kernel:
-            p.fillRect(r, m_palette.kernelFill());
+            p.fillRect(clipped(y0, y1), m_palette.kernelFill());
             break;
         case PieceType::Hole:
-            p.fillRect(r, m_palette.holeFill());
+            p.fillRect(clipped(y0, y1), m_palette.holeFill());
             break;
         case PieceType::Free:
             break;
         case PieceType::Mapping: {
             const SegmentKind kind = items[std::size_t(piece.range)].kind;
             if (y1 - y0 >= 1.0) {
-                m_palette.fillRect(p, r, kind);
+                m_palette.fillRect(p, clipped(y0, y1), kind);
                 // A thin line between touching mappings, so a library's five segments read as five.
                 const bool touching = i + 1 < int(pieces.size()) && pieces[std::size_t(i + 1)].type == PieceType::Mapping;
                 if (touching && y1 - y0 >= 5 && y0 >= map.top())
                     p.fillRect(QRectF(map.left(), y0, map.width(), 1), separator);
-                drawnBottom = y1;
-            } else {
-                // Sub-pixel mappings: one speck per pixel row (the highest mapping in it wins), so
-                // 60,000 mappings cost a few hundred rectangles.
-                const double top = (y0 + y1) / 2 - SpeckHeight / 2;
-                if (top < drawnBottom)
-                    continue;
-                p.fillRect(QRectF(map.left(), top, map.width(), SpeckHeight), m_palette.fill(kind));
-                drawnBottom = top + SpeckHeight;
+                break;
             }
-            break;
+            // Sub-pixel mappings: one speck per pixel row, the highest mapping in it wins; the walk
+            // skips the others.
+            const double top = (y0 + y1) / 2 - SpeckHeight / 2;
+            p.fillRect(QRectF(map.left(), top, map.width(), SpeckHeight), m_palette.fill(kind));
+            return top + SpeckHeight;
         }
         }
-    }
+        return y1;
+    });
 }
 
 void AddressSpacePainter::paintBreak(QPainter &p, double y0, double y1, const QColor &fill) const
@@ -312,34 +299,30 @@ void AddressSpacePainter::paintColumnEdges(QPainter &p) const
     if (m_window.y(m_scale.height()) <= map.bottom())
         p.drawLine(QPointF(map.left(), bottom), QPointF(map.right(), bottom));
 
-    int highest = 0;
-    int lowest = 0;
-    if (!visiblePieces(&highest, &lowest))
-        return;
     const bool compressed = m_scale.mode() == AddressScale::Mode::Compressed;
-    const auto &pieces = m_scale.pieces();
-    for (int i = highest; i >= lowest; --i) {
-        const Piece &piece = pieces[std::size_t(i)];
+    walkPieces([&](int, const Piece &piece, double y0, double y1) {
         const bool band = piece.type == PieceType::Hole || (compressed && piece.type != PieceType::Mapping);
-        if (!band)
-            continue;
-        const double y0 = m_window.y(piece.top);
-        const double y1 = m_window.y(piece.bottom);
-        if (y1 - y0 < 8 || y1 < map.top() || y0 > map.bottom())
-            continue;
+        if (!band || y1 - y0 < 8 || y1 < map.top() || y0 > map.bottom())
+            return y1 + 1;
         const QColor fill = piece.type == PieceType::Kernel ? m_palette.kernelFill()
             : piece.type == PieceType::Hole                ? m_palette.holeFill()
                                                            : m_palette.base();
         paintBreak(p, y0, y1, fill);
-    }
+        return y1;
+    });
+}
+
+QString AddressSpacePainter::path(const MapItem &item) const
+{
+    const QAbstractItemModel *model = m_scene.model;
+    if (!model || model->columnCount() <= MappingModel::PathColumn)
+        return QString();
+    return model->data(model->index(item.row, MappingModel::PathColumn)).toString();
 }
 
 QString AddressSpacePainter::mappingName(const MapItem &item) const
 {
-    const QAbstractItemModel *model = m_scene.model;
-    QString path;
-    if (model && model->columnCount() > MappingModel::PathColumn)
-        path = model->data(model->index(item.row, MappingModel::PathColumn)).toString();
+    const QString path = this->path(item);
     if (!path.isEmpty())
         return path.startsWith(QLatin1Char('[')) ? path : basename(path);
     switch (item.kind) {
@@ -369,10 +352,6 @@ QString AddressSpacePainter::permissions(const MapItem &item) const
 
 void AddressSpacePainter::paintMappingLabels(QPainter &p) const
 {
-    int highest = 0;
-    int lowest = 0;
-    if (!visiblePieces(&highest, &lowest))
-        return;
     const QRectF &map = m_frame.map;
     const QFontMetricsF fm(m_small);
     const double line = fm.height();
@@ -381,17 +360,19 @@ void AddressSpacePainter::paintMappingLabels(QPainter &p) const
     if (available < minName)
         return;
     p.setFont(m_small);
-    const auto &pieces = m_scale.pieces();
     const auto &items = m_layout.items();
-    for (int i = highest; i >= lowest; --i) {
-        const Piece &piece = pieces[std::size_t(i)];
+    // Every exit skips what ends within a pixel below: too thin for a label.
+    walkPieces([&](int i, const Piece &piece, double y0, double y1) {
         if (piece.type != PieceType::Mapping)
-            continue;
+            return y1 + 1;
+        if (y1 - y0 < line + 1) {
+            const double groupBottom = y1 - y0 >= MinGroupMember ? paintGroupLabel(p, i, line) : -1;
+            return std::max(groupBottom, y1) + 1;
+        }
         // Labels sit in the visible part of the mapping, so a huge one keeps its name in view.
-        const QRectF r = QRectF(map.left(), m_window.y(piece.top), map.width(), m_window.y(piece.bottom) - m_window.y(piece.top))
-                             .intersected(map);
+        const QRectF r = QRectF(map.left(), y0, map.width(), y1 - y0).intersected(map);
         if (r.height() < line + 1)
-            continue;
+            return y1 + 1;
         const MapItem &item = items[std::size_t(piece.range)];
         const QString name = mappingName(item);
         const QString size = AddressFormat::size(item.end - item.start);
@@ -425,19 +406,84 @@ void AddressSpacePainter::paintMappingLabels(QPainter &p) const
         if (!right.isEmpty())
             draw(first, Qt::AlignRight, right, m_small);
         if (twoLines) {
-            QString detail = AddressFormat::hex(item.start, hexDigits(item.start, m_layout.bounds())) + QStringLiteral(" – ")
-                + AddressFormat::hex(item.end, hexDigits(item.end, m_layout.bounds()));
-            if (m_scene.model && m_scene.model->columnCount() > MappingModel::PathColumn) {
-                const QString path = m_scene.model->data(m_scene.model->index(item.row, MappingModel::PathColumn)).toString();
-                if (path != name && !path.isEmpty())
-                    detail += QStringLiteral("   ") + path;
-            }
+            const int digits = AddressFormat::digits(item.end - 1, m_layout.bounds().bits());
+            QString detail = AddressFormat::hex(item.start, digits) + QStringLiteral(" – ") + AddressFormat::hex(item.end, digits);
+            const QString fullPath = path(item);
+            if (fullPath != name && !fullPath.isEmpty())
+                detail += QStringLiteral("   ") + fullPath;
             color.setAlphaF(0.8f);
             draw(first.translated(0, line), Qt::AlignLeft, QFontMetricsF(m_mono).elidedText(detail, Qt::ElideMiddle, available),
                  m_mono);
         }
-    }
+            return y1 + 1;
+    });
+
     p.setFont(m_font);
+}
+
+double AddressSpacePainter::paintGroupLabel(QPainter &p, int first, double line) const
+{
+    // Thin neighbours from one file (an executable's or a library's segments), from one directory
+    // with one kind (locale files), or anonymous ones of one kind share a label when together they
+    // are tall enough: otherwise a bash's own five segments would go unnamed.
+    const auto &pieces = m_scale.pieces();
+    const auto &items = m_layout.items();
+    const MapItem &head = items[std::size_t(pieces[std::size_t(first)].range)];
+    const QString headPath = path(head);
+    // What else may join: the same file; or the same kind and either the same directory or both
+    // pseudo-paths ([vvar], [vvar_vclock], [vdso]); anonymous ones by kind alone.
+    auto place = [](const QString &path) {
+        return path.startsWith(QLatin1Char('/')) ? path.section(QLatin1Char('/'), 0, -2) : path.left(1);
+    };
+    const QString headPlace = place(headPath);
+    QStringList names = { mappingName(head) };
+    quint64 bytes = head.end - head.start;
+    int last = first;
+    for (int j = first - 1; j >= 0 && m_window.y(pieces[std::size_t(last)].bottom) < m_frame.map.bottom(); --j) {
+        const Piece &piece = pieces[std::size_t(j)];
+        const double height = m_window.y(piece.bottom) - m_window.y(piece.top);
+        if (piece.type != PieceType::Mapping || height >= line + 1 || height < MinGroupMember)
+            break;
+        const MapItem &item = items[std::size_t(piece.range)];
+        const QString itemPath = path(item);
+        const bool sameKind = SegmentPalette::legendKind(item.kind) == SegmentPalette::legendKind(head.kind);
+        const bool together = itemPath == headPath ? (!headPath.isEmpty() || sameKind) : sameKind && place(itemPath) == headPlace;
+        if (!together)
+            break;
+        const QString name = mappingName(item);
+        if (!names.contains(name))
+            names.append(name);
+        bytes += item.end - item.start;
+        last = j;
+    }
+    const QRectF r = QRectF(m_frame.map.left(), m_window.y(pieces[std::size_t(first)].top), m_frame.map.width(),
+                            m_window.y(pieces[std::size_t(last)].bottom) - m_window.y(pieces[std::size_t(first)].top))
+                         .intersected(m_frame.map);
+    if (last == first || r.height() < line + 1)
+        return -1;
+
+    const QFontMetricsF fm(m_small);
+    const QString name = names.size() == 1 || !headPlace.startsWith(QLatin1Char('/')) ? names.join(QLatin1Char(' '))
+                                                                                      : basename(headPlace) + QStringLiteral("/…");
+    const QString right = tr("%n mappings", nullptr, first - last + 1) + QStringLiteral("  ") + AddressFormat::size(bytes);
+    const double available = r.width() - 2 * LabelPadding;
+    const double rightWidth = fm.horizontalAdvance(right);
+    const bool withRight = rightWidth + fm.horizontalAdvance(QStringLiteral("lib…")) + 12 < available;
+    const QString shownName = fm.elidedText(name, Qt::ElideMiddle, available - (withRight ? rightWidth + 12 : 0));
+    // A badge: the segments below it have different colours, so no one text colour reads on all.
+    QColor badge = m_palette.base();
+    badge.setAlphaF(0.85f);
+    const double top = r.center().y() - line / 2;
+    p.setPen(m_palette.text());
+    for (const auto &[text, align] : { std::pair{ shownName, Qt::AlignLeft }, std::pair{ withRight ? right : QString(), Qt::AlignRight } }) {
+        if (text.isEmpty())
+            continue;
+        const double width = fm.horizontalAdvance(text);
+        const double left = align == Qt::AlignLeft ? r.left() + LabelPadding : r.right() - LabelPadding - width;
+        p.fillRect(QRectF(left - 3, top, width + 6, line), badge);
+        p.drawText(QRectF(left, top, width, line), align | Qt::AlignVCenter, text);
+    }
+    return r.bottom();
 }
 
 QString AddressSpacePainter::growthNote(int piece) const
@@ -472,24 +518,18 @@ QString AddressSpacePainter::growthNote(int piece) const
 
 void AddressSpacePainter::paintBandLabels(QPainter &p) const
 {
-    int highest = 0;
-    int lowest = 0;
-    if (!visiblePieces(&highest, &lowest))
-        return;
     const QRectF &map = m_frame.map;
     const QFontMetricsF fm(m_small);
     const double line = fm.height();
     const bool compressed = m_scale.mode() == AddressScale::Mode::Compressed;
-    const auto &pieces = m_scale.pieces();
     p.setFont(m_small);
-    for (int i = highest; i >= lowest; --i) {
-        const Piece &piece = pieces[std::size_t(i)];
-        if (piece.type != PieceType::Free && piece.type != PieceType::Kernel)
-            continue;
-        const QRectF r = QRectF(map.left(), m_window.y(piece.top), map.width(), m_window.y(piece.bottom) - m_window.y(piece.top))
-                             .intersected(map);
+    // Every exit skips what ends within a pixel below: too thin for a label.
+    walkPieces([&](int i, const Piece &piece, double y0, double y1) {
+        if ((piece.type != PieceType::Free && piece.type != PieceType::Kernel) || y1 - y0 < line * 0.9)
+            return y1 + 1;
+        const QRectF r = QRectF(map.left(), y0, map.width(), y1 - y0).intersected(map);
         if (r.height() < line * 0.9)
-            continue;
+            return y1 + 1;
         if (piece.type == PieceType::Kernel && piece.last - piece.first >= (quint64(1) << 40)) {
             // The kernel half proper: as many lines as fit.
             const QStringList lines = {
@@ -505,15 +545,15 @@ void AddressSpacePainter::paintBandLabels(QPainter &p) const
                 p.setFont(font);
                 p.setPen(l == 0 ? m_palette.text() : m_palette.mutedText());
                 p.drawText(QRectF(r.left(), y, r.width(), line), Qt::AlignCenter,
-                           fm.elidedText(lines[l], Qt::ElideRight, r.width() - 2 * LabelPadding));
+                           QFontMetricsF(font).elidedText(lines[l], Qt::ElideRight, r.width() - 2 * LabelPadding));
             }
             p.setFont(m_small);
-            continue;
+            return y1 + 1;
         }
         // A free stretch needs a full line in compressed scale (it is a band made for its label);
         // in true scale only a clearly open stretch gets one, so that labels do not crowd specks.
         if (!compressed && r.height() < line * 2.5)
-            continue;
+            return y1 + 1;
         const QString size = AddressFormat::size(AddressFormat::spanBytes(piece.first, piece.last));
         QString text = piece.type == PieceType::Kernel ? tr("%1 of kernel space").arg(size)
                                                        : tr("%1 free").arg(size) + growthNote(i);
@@ -521,7 +561,8 @@ void AddressSpacePainter::paintBandLabels(QPainter &p) const
             text = QStringLiteral("⋯ ") + text + QStringLiteral(" ⋯");
         p.setPen(m_palette.mutedText());
         p.drawText(r, Qt::AlignCenter, fm.elidedText(text, Qt::ElideRight, r.width() - 2 * LabelPadding));
-    }
+        return y1 + 1;
+    });
     p.setFont(m_font);
 }
 
@@ -635,7 +676,9 @@ void AddressSpacePainter::paintHighlights(QPainter &p) const
         marker.lineTo(map.left() - MarkerGap + 1, y - 5);
         marker.lineTo(map.left() - MarkerGap + 1, y + 5);
         marker.closeSubpath();
+        p.setRenderHint(QPainter::Antialiasing);
         p.fillPath(marker, selection);
+        p.setRenderHint(QPainter::Antialiasing, false);
     }
     p.restore();
 }
@@ -658,7 +701,7 @@ void AddressSpacePainter::paintRuler(QPainter &p) const
         const double top = clampTop(t.y - line / 2, line, ruler.top() - line / 2, ruler.bottom() + line / 2);
         p.setPen(t.edge ? m_palette.text() : m_palette.mutedText());
         p.drawText(QRectF(ruler.left(), top, ruler.width() - 8, line), Qt::AlignRight | Qt::AlignVCenter,
-                   AddressFormat::hex(t.address, hexDigits(t.address, m_layout.bounds())));
+                   AddressFormat::hex(t.address, AddressFormat::digits(t.address, m_layout.bounds().bits())));
     }
     p.restore();
 }

@@ -48,8 +48,6 @@ public:
         QRectF side; // legend and schematic (empty when narrow)
     };
     static Frame frame(const QRectF &rect, const QFont &font, const AddressSpaceScene &scene);
-    // Pixels a mapping needs to show its name.
-    static double labelHeight(const QFont &font);
 
     static QFont smallFont(const QFont &font);
     static QFont monoFont(const QFont &font); // addresses: digits in columns, at smallFont's size
@@ -74,13 +72,19 @@ private:
     void paintBrackets(QPainter &p) const;
     void paintLegend(QPainter &p, QRectF *remaining) const;
 
+    double paintGroupLabel(QPainter &p, int first, double line) const;
+
+    QString path(const MapItem &item) const; // the model's path column
     QString mappingName(const MapItem &item) const;
     QString permissions(const MapItem &item) const;
     QString growthNote(int piece) const;
     QRectF itemRect(int item) const { return itemRect(m_layout, m_window, m_frame.map, item); }
     void paintBreak(QPainter &p, double y0, double y1, const QColor &fill) const;
-    // Indices of the pieces in view, highest address first is pieces()[first], down to [last].
-    bool visiblePieces(int *highest, int *lowest) const;
+    // Calls visit(index, piece, y0, y1) for the pieces in view, top down. visit returns the pixel y
+    // to go on from: pieces ending above it are skipped. Returning y1 + 1 for a sub-pixel piece
+    // makes a walk over 60,000 mappings cost about as many steps as the column has pixel rows.
+    template<typename Visit>
+    void walkPieces(Visit visit) const;
 
     const AddressSpaceScene &m_scene;
     const AddressSpaceLayout &m_layout;

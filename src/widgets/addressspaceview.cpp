@@ -93,13 +93,13 @@ void AddressSpaceView::setSelectionModel(QItemSelectionModel *selectionModel)
 void AddressSpaceView::modelReset()
 {
     m_overlays.clear();
-    m_hoveredItem = -1;
     modelChanged();
 }
 
 void AddressSpaceView::modelChanged()
 {
     m_modelDirty = true;
+    m_hoveredItem = -1; // an item index, renumbered by the rebuild
     update();
 }
 
@@ -181,16 +181,13 @@ void AddressSpaceView::ensureLayout() const
     m_modelDirty = false;
     m_scaleDirty = false;
     if (m_fitted || !hadLayout) {
-        fitView();
+        applyView(0, fitSpan());
         return;
     }
-    const AddressScale &rebuilt = m_layout.scale();
-    const double top = rebuilt.position(high) - 1;
-    const double bottom = rebuilt.position(low);
-    const double span = std::clamp(bottom - top, minSpan(), fitSpan());
-    const double margin = rebuilt.height() * FitMargin;
-    m_viewSpan = span;
-    m_viewTop = std::clamp((top + bottom) / 2 - span / 2, -margin, rebuilt.height() + margin - span);
+    const double top = m_layout.scale().position(high);
+    const double bottom = m_layout.scale().position(low);
+    const double span = std::max(bottom - top, minSpan());
+    applyView((top + bottom) / 2 - span / 2, span);
 }
 
 double AddressSpaceView::minSpan() const
@@ -203,43 +200,32 @@ double AddressSpaceView::fitSpan() const
     return std::max(m_layout.scale().height() * (1 + 2 * FitMargin), minSpan());
 }
 
-void AddressSpaceView::fitView() const
+void AddressSpaceView::applyView(double top, double span) const
 {
-    m_viewSpan = fitSpan();
-    m_viewTop = -m_layout.scale().height() * FitMargin;
-    m_fitted = true;
+    // Never wider than the whole process with its margins, never past its ends.
+    const double height = m_layout.scale().height();
+    const double margin = height * FitMargin;
+    m_viewSpan = std::clamp(span, minSpan(), fitSpan());
+    m_fitted = m_viewSpan >= fitSpan();
+    m_viewTop = m_fitted ? -margin : std::clamp(top, -margin, height + margin - m_viewSpan);
 }
 
 void AddressSpaceView::setView(double top, double span)
 {
     ensureLayout();
-    const double height = m_layout.scale().height();
-    const double margin = height * FitMargin;
-    span = std::clamp(span, minSpan(), fitSpan());
-    m_viewSpan = span;
-    m_viewTop = std::clamp(top, -margin, std::max(-margin, height + margin - span));
-    m_fitted = span >= fitSpan();
-    if (m_fitted)
-        m_viewTop = -margin;
+    applyView(top, span);
     update();
     emit viewChanged();
 }
 
-AddressSpaceScene AddressSpaceView::scene(std::vector<int> *selectedItems) const
+AddressSpaceScene AddressSpaceView::scene() const
 {
     ensureLayout();
-    selectedItems->clear();
-    for (int row : m_selectedRows) {
-        const int item = m_layout.itemOfRow(row);
-        if (item >= 0)
-            selectedItems->push_back(item);
-    }
     AddressSpaceScene s;
     s.layout = &m_layout;
     s.model = m_model;
     s.viewTop = m_viewTop;
     s.viewSpan = m_viewSpan;
-    s.selectedItems = *selectedItems;
     s.overlays = &m_overlays;
     s.hoveredItem = m_hoveredItem;
     s.showBrackets = m_showBrackets;
@@ -250,8 +236,7 @@ AddressSpaceScene AddressSpaceView::scene(std::vector<int> *selectedItems) const
 
 AddressSpacePainter::Frame AddressSpaceView::frame(const QRectF &rect) const
 {
-    std::vector<int> selected;
-    return AddressSpacePainter::frame(rect, font(), scene(&selected));
+    return AddressSpacePainter::frame(rect, font(), scene());
 }
 
 ViewWindow AddressSpaceView::window() const
@@ -263,8 +248,14 @@ ViewWindow AddressSpaceView::window() const
 
 void AddressSpaceView::paint(QPainter &painter, const QRect &rect) const
 {
-    std::vector<int> selected;
-    const AddressSpaceScene s = scene(&selected);
+    AddressSpaceScene s = scene();
+    std::vector<int> selectedItems;
+    for (int row : selectedRows()) {
+        const int item = m_layout.itemOfRow(row);
+        if (item >= 0)
+            selectedItems.push_back(item);
+    }
+    s.selectedItems = selectedItems;
     AddressSpacePainter(s, palette(), font(), rect).paint(painter);
 }
 
@@ -381,31 +372,37 @@ int AddressSpaceView::rowAt(const QPoint &pos) const
     return item >= 0 ? m_layout.items()[std::size_t(item)].row : -1;
 }
 
+QList<int> AddressSpaceView::selectedRows() const
+{
+    QList<int> rows;
+    if (!m_selectionModel || !m_model || m_selectionModel->model() != m_model)
+        return rows;
+    // Ranges, not indexes(): selecting all 60,000 rows of a wide table must stay cheap. Read at
+    // use, not cached: the selection model shifts rows on inserts without telling anyone.
+    for (const QItemSelectionRange &range : m_selectionModel->selection()) {
+        if (range.parent().isValid())
+            continue;
+        for (int row = range.top(); row <= range.bottom(); ++row)
+            rows.append(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    return rows;
+}
+
 int AddressSpaceView::selectedRow() const
 {
-    if (!m_selectionModel)
-        return -1;
-    const QModelIndex current = m_selectionModel->currentIndex();
-    if (current.isValid() && m_selectedRows.contains(current.row()))
+    const QList<int> rows = selectedRows();
+    const QModelIndex current = m_selectionModel ? m_selectionModel->currentIndex() : QModelIndex();
+    if (current.isValid() && std::binary_search(rows.cbegin(), rows.cend(), current.row()))
         return current.row();
-    return m_selectedRows.isEmpty() ? -1 : *std::min_element(m_selectedRows.cbegin(), m_selectedRows.cend());
+    return rows.isEmpty() ? -1 : rows.first();
 }
 
 void AddressSpaceView::selectionChanged()
 {
-    m_selectedRows.clear();
-    if (m_selectionModel && m_model && m_selectionModel->model() == m_model) {
-        // Ranges, not indexes(): selecting all 60,000 rows of a wide table must stay cheap.
-        for (const QItemSelectionRange &range : m_selectionModel->selection()) {
-            if (range.parent().isValid())
-                continue;
-            for (int row = range.top(); row <= range.bottom(); ++row)
-                m_selectedRows.append(row);
-        }
-        std::sort(m_selectedRows.begin(), m_selectedRows.end());
-        m_selectedRows.erase(std::unique(m_selectedRows.begin(), m_selectedRows.end()), m_selectedRows.end());
-    }
     if (!m_clickSelecting) {
+        ensureLayout();
         const int row = selectedRow();
         if (row >= 0)
             ensureItemVisible(m_layout.itemOfRow(row));
@@ -493,9 +490,7 @@ void AddressSpaceView::zoomOut()
 void AddressSpaceView::fitProcess()
 {
     ensureLayout();
-    fitView();
-    update();
-    emit viewChanged();
+    setView(0, fitSpan());
 }
 
 void AddressSpaceView::zoomToRow(int row)
@@ -513,7 +508,8 @@ void AddressSpaceView::zoomToSelection()
     double top = 0;
     double bottom = 0;
     bool any = false;
-    for (int row : std::as_const(m_selectedRows)) {
+    const QList<int> rows = selectedRows();
+    for (int row : rows) {
         double itemTop = 0;
         double itemBottom = 0;
         if (!m_layout.itemExtent(m_layout.itemOfRow(row), &itemTop, &itemBottom))
@@ -715,7 +711,7 @@ QString AddressSpaceView::toolTipText(int row) const
     if (!m_model || itemIndex < 0)
         return QString();
     const MapItem &item = m_layout.items()[std::size_t(itemIndex)];
-    const int digits = item.end > (quint64(1) << 48) ? 16 : 12;
+    const int digits = AddressFormat::digits(item.end - 1, m_layout.bounds().bits());
     QString html = QStringLiteral("<b>%1</b><br/>%2 – %3 · %4<table cellspacing=\"0\" cellpadding=\"1\">")
                        .arg(SegmentPalette::legendName(item.kind).toHtmlEscaped(), AddressFormat::hex(item.start, digits),
                             AddressFormat::hex(item.end, digits), AddressFormat::size(item.end - item.start));
@@ -762,7 +758,7 @@ QString AddressSpaceView::freeToolTipText(double position) const
     case AddressScale::PieceType::Mapping:
         return QString();
     }
-    const int digits = piece.last >= (quint64(1) << 48) ? 16 : 12;
+    const int digits = AddressFormat::digits(piece.last, m_layout.bounds().bits());
     return QStringLiteral("<b>%1</b><br/>%2 – %3 · %4")
         .arg(what.toHtmlEscaped(), AddressFormat::hex(piece.first, digits), AddressFormat::hex(piece.last, digits),
              AddressFormat::size(AddressFormat::spanBytes(piece.first, piece.last)));

@@ -109,14 +109,15 @@ private:
     void modelChanged();
     void modelReset();
     void scaleChanged();
-    AddressSpaceScene scene(std::vector<int> *selectedItems) const;
+    AddressSpaceScene scene() const; // without the selection, which only painting needs
     AddressSpacePainter::Frame frame(const QRectF &rect) const;
     ViewWindow window() const;
     double minSpan() const;
     double fitSpan() const;
-    void fitView() const;
     // Sets the visible range, clamped to the zoom limits and the content.
-    void setView(double top, double span);
+    void applyView(double top, double span) const;
+    void setView(double top, double span); // applyView, then repaint and tell
+
     void zoomAround(double factor, double y);
     void panBy(double pixels);
     void showRange(double top, double bottom, double margin);
@@ -124,13 +125,13 @@ private:
     void selectRow(int row);
     void stepSelection(int delta);
     void selectionChanged();
+    QList<int> selectedRows() const; // sorted
     QString toolTipText(int row) const;
     QString freeToolTipText(double position) const;
 
     QPointer<QAbstractItemModel> m_model;
     QPointer<QItemSelectionModel> m_selectionModel;
     QItemSelectionModel *m_ownSelectionModel = nullptr;
-    QList<int> m_selectedRows;
     QHash<int, QColor> m_overlays;
 
     ScaleMode m_scaleMode = ScaleMode::Compressed;

@@ -226,9 +226,7 @@ MemoryChartWidget::MemoryChartWidget(QWidget *parent)
     showRecent(m_spanMs);
 }
 
-MemoryChartWidget::~MemoryChartWidget() = default;
-
-QLineSeries *MemoryChartWidget::addLine(const QString &series, const QString &legendName)
+void MemoryChartWidget::addLine(const QString &series, const QString &legendName)
 {
     auto *line = new QLineSeries;
     line->setName(legendName);
@@ -236,7 +234,6 @@ QLineSeries *MemoryChartWidget::addLine(const QString &series, const QString &le
     line->attachAxis(m_timeAxis);
     line->attachAxis(m_valueAxis);
     m_plots.append(Plot{series, line, false});
-    return line;
 }
 
 void MemoryChartWidget::setHistory(const MemoryHistory *history)
@@ -285,11 +282,6 @@ void MemoryChartWidget::showRecent(qint64 spanMs)
 }
 
 void MemoryChartWidget::setWindow(qint64 fromWallMs, qint64 toWallMs)
-{
-    fixWindow(fromWallMs, toWallMs);
-}
-
-void MemoryChartWidget::fixWindow(qint64 fromWallMs, qint64 toWallMs)
 {
     m_follow = false;
     m_fixedFrom = fromWallMs;
@@ -584,7 +576,7 @@ bool MemoryChartWidget::eventFilter(QObject *watched, QEvent *event)
         const double span = double(m_shownTo - m_shownFrom);
         const double newSpan = std::clamp(span * std::pow(0.8, steps), double(MinSpanMs), double(MaxSpanMs));
         const qint64 from = anchor - qint64(double(anchor - m_shownFrom) / span * newSpan);
-        fixWindow(from, from + qint64(newSpan));
+        setWindow(from, from + qint64(newSpan));
         return true;
     }
     case QEvent::MouseButtonPress: {
@@ -607,7 +599,7 @@ bool MemoryChartWidget::eventFilter(QObject *watched, QEvent *event)
         }
         const auto [from, to] = m_dragWindow;
         const qint64 shift = qint64((m_dragX - pos.x()) / plot.width() * double(to - from));
-        fixWindow(from + shift, to + shift);
+        setWindow(from + shift, to + shift);
         return true;
     }
     case QEvent::MouseButtonRelease:

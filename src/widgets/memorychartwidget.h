@@ -46,7 +46,6 @@ public:
     static constexpr int MaxEventMarkers = 256;
 
     explicit MemoryChartWidget(QWidget *parent = nullptr);
-    ~MemoryChartWidget() override;
 
     // Not owned; must outlive the widget or be replaced. Call refresh() after appending to it.
     void setHistory(const MemoryHistory *history);
@@ -108,13 +107,12 @@ private:
         QGraphicsSimpleTextItem *label;
     };
 
-    QLineSeries *addLine(const QString &series, const QString &legendName);
+    void addLine(const QString &series, const QString &legendName);
     void redraw(); // at the on-screen plot width
     void redrawAt(int columns);
     void updateTimeTicks();
     int screenColumns() const;
     std::pair<qint64, qint64> wantedWindow() const;
-    void fixWindow(qint64 fromWallMs, qint64 toWallMs);
     void checkRangeButton(qint64 spanMs);
     void applyPalette();
     void styleMarker(const Marker &marker) const;

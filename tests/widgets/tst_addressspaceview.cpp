@@ -11,6 +11,8 @@
 #include <QFile>
 #include <QHelpEvent>
 #include <QItemSelectionModel>
+#include <QNativeGestureEvent>
+#include <QPointingDevice>
 #include <QSignalSpy>
 #include <QStandardItemModel>
 #include <QTemporaryDir>
@@ -126,6 +128,7 @@ private Q_SLOTS:
     void wheelZoomKeepsAddress_data();
     void wheelZoomKeepsAddress();
     void keyboardZoomAndPan();
+    void dragPans();
     void rulerReadableAtEveryZoom_data();
     void rulerReadableAtEveryZoom();
     void clickSelects();
@@ -372,6 +375,14 @@ void TestAddressSpaceView::wheelZoomKeepsAddress()
         QVERIFY2(qAbs(f.view.yForAddress(before) - cursor.y()) <= 1,
                  qPrintable(QStringLiteral("%1 at %2, cursor %3").arg(before, 0, 16).arg(f.view.yForAddress(before)).arg(cursor.y())));
     }
+    // A pinch (macOS trackpads send native zoom gestures) zooms around its point too.
+    for (double value : { 0.5, -0.2, 1.0 }) {
+        const quint64 before = f.view.addressAtY(cursor.y());
+        QNativeGestureEvent pinch(Qt::ZoomNativeGesture, QPointingDevice::primaryPointingDevice(), 2, cursor, cursor,
+                                  f.view.mapToGlobal(cursor), value, QPointF());
+        QApplication::sendEvent(&f.view, &pinch);
+        QVERIFY(qAbs(f.view.yForAddress(before) - cursor.y()) <= 1);
+    }
     // Deep zoom: true scale goes down to single pages.
     for (int i = 0; i < 200; ++i)
         sendWheel(&f.view, cursor, 120);
@@ -421,6 +432,23 @@ void TestAddressSpaceView::keyboardZoomAndPan()
     QVERIFY(qAbs(spanInView() - zoomed) < zoomed * 1e-6);
     QTest::keyClick(&f.view, Qt::Key_Minus);
     QVERIFY(spanInView() > zoomed * 1.2);
+}
+
+void TestAddressSpaceView::dragPans()
+{
+    Fixture f(Threads);
+    QVERIFY(f.show());
+    f.view.zoomToRow(f.rowOf(SegmentKind::Heap));
+    const QRectF column = f.view.columnRect();
+    const QPoint from(int(column.center().x()), int(column.center().y()));
+    const quint64 grabbed = f.view.addressAtY(from.y());
+    // Dragging down by 120 pixels carries the grabbed address along, and selects nothing.
+    QTest::mousePress(&f.view, Qt::LeftButton, {}, from);
+    for (int dy = 10; dy <= 120; dy += 10)
+        QTest::mouseMove(&f.view, from + QPoint(0, dy));
+    QTest::mouseRelease(&f.view, Qt::LeftButton, {}, from + QPoint(0, 120));
+    QVERIFY(qAbs(f.view.yForAddress(grabbed) - (from.y() + 120)) <= 1);
+    QCOMPARE(f.view.selectedRow(), -1);
 }
 
 void TestAddressSpaceView::rulerReadableAtEveryZoom_data()
@@ -672,6 +700,11 @@ void TestAddressSpaceView::reactsToModelChanges()
     // dataChanged on column 0: the mapping moves below the code.
     model.item(1)->setData(QVariant::fromValue(qMakePair(quint64(0x1000), quint64(0x2000))), ModelRoles::AddressRangeRole);
     QVERIFY(view.mappingRect(1).top() >= view.mappingRect(0).bottom());
+    // The selection follows its row when a row is inserted before it.
+    view.selectionModel()->select(model.index(0, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    model.insertRow(0, new QStandardItem);
+    QCOMPARE(view.selectedRow(), 1);
+    model.removeRow(0);
     // rowsRemoved
     model.removeRow(0);
     QVERIFY(!view.mappingRect(0).isEmpty());
