@@ -1,5 +1,8 @@
 // mematlas-capture: MemAtlas's numbers without a display, for scripts, servers and tests.
 
+#include "bundlecapture.h"
+#include "bundleprocsource.h"
+#include "interruption.h"
 #include "liveprocsource.h"
 #include "textreports.h"
 #include "treeprocsource.h"
@@ -13,6 +16,7 @@
 #include <cstdio>
 #include <cstring>
 #include <memory>
+#include <optional>
 
 namespace {
 
@@ -29,6 +33,79 @@ bool writeOut(const QByteArray &bytes)
         && std::fflush(stdout) == 0;
 }
 
+void warn(const QString &warning)
+{
+    std::fprintf(stderr, "mematlas-capture: warning: %s\n", qUtf8Printable(warning));
+}
+
+// The live /proc, or --proc-root: a directory laid out like /proc, or a bundle file. Other files keep
+// the "not a directory" they always got. nullptr with *error on failure.
+std::shared_ptr<const ProcSource> openSource(const QCommandLineParser &parser, const QCommandLineOption &procRootOption,
+                                             QString *error)
+{
+    if (!parser.isSet(procRootOption))
+        return std::make_shared<LiveProcSource>();
+    const QString root = parser.value(procRootOption);
+    const QFileInfo info(root);
+    if (!info.exists())
+        *error = QStringLiteral("--proc-root %1: no such directory").arg(root);
+    else if (info.isDir())
+        return std::make_shared<TreeProcSource>(root);
+    else if (BundleProcSource::looksLikeBundle(root))
+        return BundleProcSource::open(root, error);
+    else
+        *error = QStringLiteral("--proc-root %1: not a directory").arg(root);
+    return nullptr;
+}
+
+// --pid values: process IDs, or *error naming the first that is not one.
+std::optional<QList<int>> parsePids(const QStringList &values, QString *error)
+{
+    QList<int> pids;
+    for (const QString &value : values) {
+        bool ok = false;
+        const int pid = value.toInt(&ok);
+        if (!ok || pid <= 0) {
+            *error = QStringLiteral("--pid: '%1' is not a process ID").arg(value);
+            return std::nullopt;
+        }
+        pids.append(pid);
+    }
+    return pids;
+}
+
+// A whole number from min to max, or *error naming the option.
+std::optional<int> parseCount(const QCommandLineParser &parser, const QCommandLineOption &option, int min, int max,
+                              QString *error)
+{
+    bool ok = false;
+    const int value = parser.value(option).toInt(&ok);
+    if (ok && value >= min && value <= max)
+        return value;
+    *error = QStringLiteral("--%1: '%2' is not a whole number from %3 to %4")
+                 .arg(option.names().constLast(), parser.value(option))
+                 .arg(min)
+                 .arg(max);
+    return std::nullopt;
+}
+
+int capture(const ProcSource &source, const BundleCapture::Options &options)
+{
+    Interruption::install();
+    QStringList warnings;
+    const QString error = BundleCapture(source, options,
+                                        QCoreApplication::applicationName() + QLatin1Char(' ')
+                                            + QCoreApplication::applicationVersion())
+                              .run(&warnings);
+    for (const QString &warning : std::as_const(warnings))
+        warn(warning);
+    if (error.isEmpty())
+        return 0;
+    fail(error);
+    // The shell's convention for "ended by a signal", without dying of it: the cleanup has run.
+    return Interruption::signal() != 0 ? 128 + Interruption::signal() : 1;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -39,7 +116,8 @@ int main(int argc, char *argv[])
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Prints a process's or the system's memory as text, comparable with the kernel's files and procps tools.\n"
+        "Prints a process's or the system's memory as text, comparable with the kernel's files and procps tools,\n"
+        "or saves it as a snapshot bundle.\n"
         "\n"
         "Reports (--print):\n"
         "  maps    /proc/PID/maps, re-rendered from the parsed mappings (same bytes as the kernel's)\n"
@@ -51,7 +129,15 @@ int main(int argc, char *argv[])
         "          Cached + SReclaimable, shared = Shmem; available = MemFree on kernels without\n"
         "          MemAvailable\n"
         "  top     PID USER VIRT RES SHR %MEM COMMAND of every process, in kB, largest RES first\n"
-        "          (VIRT = VmSize, RES = VmRSS, SHR = RssFile + RssShmem, %MEM = RES / MemTotal)"));
+        "          (VIRT = VmSize, RES = VmRSS, SHR = RssFile + RssShmem, %MEM = RES / MemTotal)\n"
+        "\n"
+        "Snapshot bundles (-o FILE.mematlas): a zstd-compressed tar archive whose paths mirror /proc\n"
+        "(`tar --zstd -tf FILE.mematlas` lists it): maps, smaps, smaps_rollup, status, stat, statm,\n"
+        "cmdline and the exe link of each process (never environ), meminfo, and with --pagemap the\n"
+        "pagemap of the mapped ranges and kpageflags/kpagecount of the frames found (root only).\n"
+        "manifest.json records kernel, page size, host, time and what could not be read and why.\n"
+        "SIGINT or SIGTERM stops the capture and leaves no file. --print reads a bundle given as\n"
+        "--proc-root."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption printOption(QStringLiteral("print"),
@@ -59,16 +145,31 @@ int main(int argc, char *argv[])
                                              .arg(TextReports::reportNames().join(QStringLiteral(", "))),
                                          QStringLiteral("report"));
     const QCommandLineOption pidOption(QStringLiteral("pid"),
-                                       QStringLiteral("The process to report on (maps, smaps, rollup)."),
+                                       QStringLiteral("The process to report on (maps, smaps, rollup), or to capture "
+                                                      "(repeatable)."),
                                        QStringLiteral("pid"));
     const QCommandLineOption procRootOption(QStringLiteral("proc-root"),
-                                            QStringLiteral("Read a directory laid out like /proc instead of "
-                                                           "the live /proc."),
+                                            QStringLiteral("Read a directory laid out like /proc, or a bundle, instead "
+                                                           "of the live /proc."),
                                             QStringLiteral("dir"));
     const QCommandLineOption wideOption(QStringLiteral("wide"),
                                         QStringLiteral("free: buffers and cache in separate columns "
                                                        "(like free -w)."));
-    parser.addOptions({printOption, pidOption, procRootOption, wideOption});
+    const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
+                                          QStringLiteral("Capture a snapshot bundle into file (FILE.mematlas)."),
+                                          QStringLiteral("file"));
+    const QCommandLineOption allOption(QStringLiteral("all"), QStringLiteral("Capture every process."));
+    const QCommandLineOption pagemapOption(QStringLiteral("pagemap"),
+                                           QStringLiteral("Capture pagemap of the mapped ranges, and kpageflags and "
+                                                          "kpagecount of their frames."));
+    const QCommandLineOption samplesOption(QStringLiteral("meminfo-samples"),
+                                           QStringLiteral("Capture n readings of meminfo over time."), QStringLiteral("n"));
+    const QCommandLineOption intervalOption(QStringLiteral("interval"),
+                                            QStringLiteral("Milliseconds between meminfo samples (default 1000)."),
+                                            QStringLiteral("ms"));
+    const QCommandLineOption forceOption(QStringLiteral("force"), QStringLiteral("Overwrite the -o file if it exists."));
+    parser.addOptions({printOption, pidOption, procRootOption, wideOption, outputOption, allOption, pagemapOption,
+                       samplesOption, intervalOption, forceOption});
 
     // parse() rather than process(): our own one-line messages, with our name in front.
     if (!parser.parse(QCoreApplication::arguments()))
@@ -79,6 +180,51 @@ int main(int argc, char *argv[])
         parser.showVersion();
     if (!parser.positionalArguments().isEmpty())
         return fail(QStringLiteral("unexpected argument '%1' (see --help)").arg(parser.positionalArguments().constFirst()));
+
+    QString error;
+    const std::optional<QList<int>> pids = parsePids(parser.values(pidOption), &error);
+    if (!pids)
+        return fail(error);
+
+    if (parser.isSet(outputOption)) {
+        if (parser.isSet(printOption))
+            return fail(QStringLiteral("--print and -o cannot be combined"));
+        if (parser.isSet(wideOption))
+            return fail(QStringLiteral("--wide applies to --print free only"));
+        if (pids->isEmpty() && !parser.isSet(allOption) && !parser.isSet(samplesOption))
+            return fail(QStringLiteral("nothing to capture: give --pid PID, --all or --meminfo-samples N"));
+        if (!pids->isEmpty() && parser.isSet(allOption))
+            return fail(QStringLiteral("--pid and --all cannot be combined"));
+        if (parser.isSet(intervalOption) && !parser.isSet(samplesOption))
+            return fail(QStringLiteral("--interval applies to --meminfo-samples only"));
+        BundleCapture::Options options;
+        options.pids = *pids;
+        options.all = parser.isSet(allOption);
+        options.pagemap = parser.isSet(pagemapOption);
+        options.output = parser.value(outputOption);
+        options.overwrite = parser.isSet(forceOption);
+        if (parser.isSet(samplesOption)) {
+            const std::optional<int> samples = parseCount(parser, samplesOption, 1, 999'999, &error);
+            if (!samples)
+                return fail(error);
+            options.meminfoSamples = *samples;
+        }
+        if (parser.isSet(intervalOption)) {
+            const std::optional<int> interval = parseCount(parser, intervalOption, 0, 3'600'000, &error);
+            if (!interval)
+                return fail(error);
+            options.intervalMs = *interval;
+        }
+        const std::shared_ptr<const ProcSource> source = openSource(parser, procRootOption, &error);
+        if (!source)
+            return fail(error);
+        return capture(*source, options);
+    }
+
+    for (const QCommandLineOption &option : {allOption, pagemapOption, samplesOption, intervalOption, forceOption}) {
+        if (parser.isSet(option))
+            return fail(QStringLiteral("--%1 applies to capturing (-o FILE) only").arg(option.names().constLast()));
+    }
     if (!parser.isSet(printOption))
         return fail(QStringLiteral("nothing to do: give --print REPORT (see --help)"));
 
@@ -88,37 +234,23 @@ int main(int argc, char *argv[])
         return fail(QStringLiteral("unknown report '%1' (known: %2)")
                         .arg(reportName, TextReports::reportNames().join(QStringLiteral(", "))));
 
-    int pid = 0;
-    if (parser.isSet(pidOption)) {
-        bool ok = false;
-        pid = parser.value(pidOption).toInt(&ok);
-        if (!ok || pid <= 0)
-            return fail(QStringLiteral("--pid: '%1' is not a process ID").arg(parser.value(pidOption)));
-        if (!TextReports::isPerProcess(*report))
-            return fail(QStringLiteral("--pid does not apply to --print %1").arg(reportName));
-    } else if (TextReports::isPerProcess(*report)) {
+    if (pids->size() > 1)
+        return fail(QStringLiteral("--print %1 reports on one --pid").arg(reportName));
+    const int pid = pids->value(0);
+    if (pid > 0 && !TextReports::isPerProcess(*report))
+        return fail(QStringLiteral("--pid does not apply to --print %1").arg(reportName));
+    if (pid == 0 && TextReports::isPerProcess(*report))
         return fail(QStringLiteral("--pid is required for --print %1").arg(reportName));
-    }
     if (parser.isSet(wideOption) && *report != TextReports::Report::Free)
         return fail(QStringLiteral("--wide applies to --print free only"));
 
-    std::unique_ptr<ProcSource> source;
-    if (parser.isSet(procRootOption)) {
-        const QString root = parser.value(procRootOption);
-        const QFileInfo info(root);
-        if (!info.exists())
-            return fail(QStringLiteral("--proc-root %1: no such directory").arg(root));
-        if (!info.isDir())
-            return fail(QStringLiteral("--proc-root %1: not a directory").arg(root));
-        source = std::make_unique<TreeProcSource>(root);
-    } else {
-        source = std::make_unique<LiveProcSource>();
-    }
+    const std::shared_ptr<const ProcSource> source = openSource(parser, procRootOption, &error);
+    if (!source)
+        return fail(error);
 
     const TextReports reports(*source);
     QByteArray out;
     QStringList warnings;
-    QString error;
     switch (*report) {
     case TextReports::Report::Maps:
         error = reports.maps(pid, &out);
@@ -137,7 +269,7 @@ int main(int argc, char *argv[])
         break;
     }
     for (const QString &warning : std::as_const(warnings))
-        std::fprintf(stderr, "mematlas-capture: warning: %s\n", qUtf8Printable(warning));
+        warn(warning);
     if (!error.isEmpty())
         return fail(error);
     if (!writeOut(out))

@@ -21,5 +21,11 @@ QStringList Cmdline::parse(QByteArrayView bytes)
 
 QString Cmdline::toDisplayString(const QStringList &arguments)
 {
-    return arguments.join(QLatin1Char(' '));
+    // As top and ps do: a newline or escape inside an argument must not break a one-line display.
+    QString text = arguments.join(QLatin1Char(' '));
+    for (QChar &c : text) {
+        if (c.category() == QChar::Other_Control)
+            c = QLatin1Char('?');
+    }
+    return text;
 }

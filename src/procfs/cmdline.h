@@ -7,6 +7,7 @@
 // empty for kernel threads and zombies).
 namespace Cmdline {
 QStringList parse(QByteArrayView bytes);
-// Arguments joined by spaces for display; empty input gives an empty string.
+// Arguments joined by spaces for display, control characters (newlines, escapes) shown as '?';
+// empty input gives an empty string.
 QString toDisplayString(const QStringList &arguments);
 }

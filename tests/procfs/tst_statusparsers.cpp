@@ -282,6 +282,10 @@ void TestStatusParsers::cmdline_data()
     QTest::newRow("only a NUL: one empty argument") << QByteArray("\0", 1) << QStringList{QString()} << QString();
     QTest::newRow("two NULs: two empty arguments") << QByteArray("\0\0", 2) << QStringList{QString(), QString()}
                                                    << QStringLiteral(" ");
+    QTest::newRow("newline and tab in a script argument")
+        << QByteArray("python3\0-c\0import os\n\tpass\0", 27)
+        << QStringList{QStringLiteral("python3"), QStringLiteral("-c"), QStringLiteral("import os\n\tpass")}
+        << QStringLiteral("python3 -c import os??pass");
     QTest::newRow("utf-8") << QByteArray("caf\xc3\xa9\0", 6) << QStringList{QStringLiteral("caf\u00e9")} << QStringLiteral("caf\u00e9");
 }
 
