@@ -158,7 +158,7 @@ bool HeadlessExport::exportCharts(const Request &request, QString *error)
     MemoryChartWidget chart;
     chart.setHistory(&history);
     chart.resize(request.size);
-    chart.refresh();
+    chart.showRecent(0); // the whole capture, not the default last five minutes
     const QString extension = extensionOf(request.outputPath);
     if (extension == QStringLiteral("csv"))
         return chart.exportCsv(request.outputPath, error);

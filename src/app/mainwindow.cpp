@@ -3,7 +3,10 @@
 
 #include "addressspaceview.h"
 #include "headlessexport.h"
+#include "freepanel.h"
 #include "mappingmodel.h"
+#include "meminfosampler.h"
+#include "memorychartwidget.h"
 #include "modelroles.h"
 #include "processfilterproxymodel.h"
 #include "processlistmodel.h"
@@ -13,7 +16,9 @@
 #include "units.h"
 
 #include <QCloseEvent>
+#include <QActionGroup>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QMessageBox>
@@ -46,6 +51,8 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
     , m_mappingsLoader(new ProcessMappingsLoader(this))
     , m_refreshTimer(new QTimer(this))
     , m_totalsTimer(new QTimer(this))
+    , m_sampler(new MeminfoSampler(m_source, &m_history, this))
+    , m_chartTimer(new QTimer(this))
 {
     m_ui->setupUi(this);
     setUpViews();
@@ -143,7 +150,12 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
     refresh();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // Both use m_history, which as a member dies before the child objects do.
+    delete m_sampler;
+    m_ui->chartView->setHistory(nullptr);
+}
 
 void MainWindow::setUpViews()
 {
@@ -190,6 +202,8 @@ void MainWindow::setUpViews()
     connect(m_ui->actionZoomToSelection, &QAction::triggered, m_ui->mapView, &AddressSpaceView::zoomToSelection);
     connect(m_ui->actionFitProcess, &QAction::triggered, m_ui->mapView, &AddressSpaceView::fitProcess);
     connect(m_ui->actionExportMap, &QAction::triggered, this, &MainWindow::exportMap);
+    connect(m_ui->actionExportChart, &QAction::triggered, this, &MainWindow::exportChart);
+    setUpMemoryCharts();
 
     m_ui->mainSplitter->setStretchFactor(0, 2);
     m_ui->mainSplitter->setStretchFactor(1, 3);
@@ -243,6 +257,7 @@ void MainWindow::onProcessesRead()
     }
     if (m_shownPid > 0 && !m_shownExited && m_processModel->rowOfPid(m_shownPid) < 0) {
         m_shownExited = true;
+        m_ui->chartView->addEventMarker(QDateTime::currentMSecsSinceEpoch(), tr("PID %1 exited").arg(m_shownPid));
         m_ui->banner->showMessage(MessageBanner::Level::Warning,
                                   tr("Process %1 exited at %2. The table shows its mappings as last read.")
                                       .arg(m_shownPid)
@@ -288,6 +303,20 @@ void MainWindow::showProcess(int pid)
     m_ui->processTitle->setText(tr("<b>PID %1</b> %2").arg(pid).arg(command.toHtmlEscaped()));
     m_ui->processTitle->setToolTip(command);
     m_mappingsLoader->load(m_source, pid);
+    followProcessInChart(pid);
+}
+
+void MainWindow::followProcessInChart(int pid)
+{
+    for (const QString &series : m_ui->chartView->extraSeries()) {
+        if (series.startsWith(QStringLiteral("pid ")))
+            m_ui->chartView->removeSeries(series);
+    }
+    m_sampler->setProcess(pid);
+    // RSS beside PSS shows how much of the process's resident memory it shares with others.
+    const QStringList series = MeminfoSampler::processSeriesNames(pid);
+    for (int i = 0; i < qMin(2, int(series.size())); ++i)
+        m_ui->chartView->addSeries(series.at(i));
 }
 
 void MainWindow::selectPid(int pid)
@@ -298,6 +327,87 @@ void MainWindow::selectPid(int pid)
     const QModelIndex index = m_processProxy->mapFromSource(m_processModel->index(sourceRow, 0));
     m_ui->processView->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_ui->processView->scrollTo(index);
+}
+
+void MainWindow::setUpMemoryCharts()
+{
+    m_ui->chartView->setHistory(&m_history);
+    m_ui->menuView->addAction(m_ui->memoryDock->toggleViewAction());
+    m_ui->menuView->addAction(m_ui->processDock->toggleViewAction());
+    m_ui->memorySplitter->setStretchFactor(0, 3);
+    m_ui->memorySplitter->setStretchFactor(1, 1);
+
+    // Sampling runs on its own thread; the chart redraws at most twice a second however fast it
+    // samples (a redraw costs a few ms, a sample far less).
+    m_chartTimer->setSingleShot(true);
+    m_chartTimer->setInterval(500);
+    connect(m_chartTimer, &QTimer::timeout, m_ui->chartView, &MemoryChartWidget::refresh);
+    connect(m_sampler, &MeminfoSampler::sampled, this, [this] {
+        m_ui->freePanel->setReport(m_sampler->lastReport());
+        if (!m_chartTimer->isActive())
+            m_chartTimer->start();
+    });
+    connect(m_sampler, &MeminfoSampler::errorChanged, this, [this](const QString &message) {
+        if (!message.isEmpty())
+            statusBar()->showMessage(message, 10'000);
+    });
+
+    auto *intervals = m_ui->menuView->addMenu(tr("&Sampling interval"));
+    auto *group = new QActionGroup(intervals);
+    for (const int ms : {100, 200, 500, 1000, 5000, 60'000}) {
+        QAction *action = intervals->addAction(ms < 1000 ? tr("%1 ms").arg(ms) : tr("%1 s").arg(ms / 1000));
+        action->setCheckable(true);
+        action->setChecked(ms == m_sampler->interval());
+        group->addAction(action);
+        connect(action, &QAction::triggered, m_sampler, [this, ms] { m_sampler->setInterval(ms); });
+    }
+    // A recording does not move: its meminfo is one sample.
+    if (m_source->kind() != ProcSource::Kind::Live) {
+        intervals->setEnabled(false);
+        QTimer::singleShot(1500, m_sampler, &MeminfoSampler::pause);
+    }
+}
+
+void MainWindow::exportChart()
+{
+    QString path = QFileDialog::getSaveFileName(this, tr("Export chart"), QStringLiteral("mematlas-memory.png"),
+                                                tr("PNG image (*.png);;SVG drawing (*.svg);;Samples as CSV (*.csv)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    bool written = false;
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QStringLiteral("csv")) {
+        written = m_ui->chartView->exportCsv(path, &error);
+    } else {
+        QSize size;
+        if (!askExportSize(tr("Export chart"), m_ui->chartView->size(), &size))
+            return;
+        written = suffix == QStringLiteral("svg") ? m_ui->chartView->exportSvg(path, size, &error)
+                                                   : m_ui->chartView->exportPng(path, size, 2.0, &error);
+    }
+    reportExport(tr("Export chart"), path, written, error);
+}
+
+bool MainWindow::askExportSize(const QString &title, QSize current, QSize *size)
+{
+    bool ok = false;
+    const QString text = QInputDialog::getText(this, title, tr("Size in pixels (width x height):"), QLineEdit::Normal,
+                                               tr("%1x%2").arg(current.width()).arg(current.height()), &ok);
+    if (!ok)
+        return false;
+    if (HeadlessExport::parseSize(text, size))
+        return true;
+    QMessageBox::warning(this, title, tr("\"%1\" is not a size such as 1200x900.").arg(text));
+    return false;
+}
+
+void MainWindow::reportExport(const QString &title, const QString &path, bool written, const QString &error)
+{
+    if (written)
+        statusBar()->showMessage(tr("Written to %1").arg(path), 5000);
+    else
+        QMessageBox::warning(this, title, error);
 }
 
 void MainWindow::exportMap()
@@ -311,25 +421,15 @@ void MainWindow::exportMap()
                                                 tr("PNG image (*.png);;SVG drawing (*.svg)"));
     if (path.isEmpty())
         return;
-    bool ok = false;
-    const QString sizeText = QInputDialog::getText(this, tr("Export map"), tr("Size in pixels (width x height):"),
-                                                   QLineEdit::Normal, tr("%1x%2").arg(m_ui->mapView->width()).arg(m_ui->mapView->height()),
-                                                   &ok);
-    if (!ok)
-        return;
     QSize size;
-    if (!HeadlessExport::parseSize(sizeText, &size)) {
-        QMessageBox::warning(this, tr("Export map"), tr("\"%1\" is not a size such as 1200x900.").arg(sizeText));
+    if (!askExportSize(tr("Export map"), m_ui->mapView->size(), &size))
         return;
-    }
     QString error;
-    const bool svg = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive);
     // Slides want sharp lines: PNGs are rendered at twice the pixel density.
-    const bool written = svg ? m_ui->mapView->exportSvg(path, size, &error) : m_ui->mapView->exportPng(path, size, 2.0, &error);
-    if (written)
-        statusBar()->showMessage(tr("Map written to %1").arg(path), 5000);
-    else
-        QMessageBox::warning(this, tr("Export map"), error);
+    const bool written = path.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)
+                           ? m_ui->mapView->exportSvg(path, size, &error)
+                           : m_ui->mapView->exportPng(path, size, 2.0, &error);
+    reportExport(tr("Export map"), path, written, error);
 }
 
 void MainWindow::selectMappingRow(int row)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "memoryhistory.h"
 #include "procsource.h"
 
 #include <QMainWindow>
@@ -7,6 +8,7 @@
 #include <memory>
 
 class MappingModel;
+class MeminfoSampler;
 class ProcessFilterProxyModel;
 class ProcessListModel;
 class ProcessListRefresher;
@@ -50,6 +52,11 @@ private:
     void updateStatus();
     void updateTotals();
     void exportMap();
+    void exportChart();
+    void setUpMemoryCharts();
+    void followProcessInChart(int pid);
+    bool askExportSize(const QString &title, QSize current, QSize *size);
+    void reportExport(const QString &title, const QString &path, bool written, const QString &error);
     void selectMappingRow(int row);
     void onMappingSelectionChanged();
     void fitColumnsOnce(QTableView *view, bool *fitted);
@@ -65,6 +72,9 @@ private:
     ProcessMappingsLoader *m_mappingsLoader;
     QTimer *m_refreshTimer;
     QTimer *m_totalsTimer;
+    MemoryHistory m_history; // before the sampler, which appends to it
+    MeminfoSampler *m_sampler;
+    QTimer *m_chartTimer;
     int m_pendingPid = 0; // to select once the list has it (--pid or the last session's)
     int m_shownPid = 0;
     bool m_shownExited = false;
