@@ -1,11 +1,10 @@
 #include "headlessexport.h"
 #include "liveprocsource.h"
 #include "mainwindow.h"
-#include "treeprocsource.h"
+#include "sourceopener.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFileInfo>
 
 #include <algorithm>
 #include <cstdio>
@@ -39,7 +38,7 @@ int main(int argc, char **argv)
     const QCommandLineOption pidOption(QStringLiteral("pid"), QStringLiteral("Select process <pid> at start."),
                                        QStringLiteral("pid"));
     const QCommandLineOption rootOption(QStringLiteral("proc-root"),
-                                        QStringLiteral("Read <dir>, a directory laid out like /proc, instead of the live /proc."),
+                                        QStringLiteral("Read <dir>, a directory laid out like /proc (or a bundle), instead of the live /proc."),
                                         QStringLiteral("dir"));
     const QCommandLineOption exportOption(
         QStringLiteral("export"),
@@ -63,6 +62,8 @@ int main(int argc, char **argv)
     const QCommandLineOption intervalOption(QStringLiteral("interval"),
                                             QStringLiteral("Sampling interval for --export charts, e.g. 200ms."),
                                             QStringLiteral("time"), QStringLiteral("200ms"));
+    parser.addPositionalArgument(QStringLiteral("bundle"), QStringLiteral("A snapshot bundle (.mematlas) to open."),
+                                 QStringLiteral("[bundle]"));
     parser.addOptions({pidOption, rootOption, exportOption, outputOption, sizeOption, dprOption, scaleOption,
                        durationOption, intervalOption});
     parser.process(app);
@@ -80,14 +81,22 @@ int main(int argc, char **argv)
             return fail(QStringLiteral("--pid needs a positive process id, not \"%1\"").arg(parser.value(pidOption)));
     }
 
+    // What to show: a bundle named on the command line, a tree or bundle given with --proc-root, or
+    // the live system.
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > 1)
+        return fail(QStringLiteral("one bundle at a time, not %1").arg(positional.join(QLatin1Char(' '))));
+    if (!positional.isEmpty() && parser.isSet(rootOption))
+        return fail(QStringLiteral("give either a bundle or --proc-root, not both"));
+    const QString sourcePath = positional.isEmpty() ? parser.value(rootOption) : positional.first();
     std::shared_ptr<const ProcSource> source;
-    if (parser.isSet(rootOption)) {
-        const QString root = parser.value(rootOption);
-        if (!QFileInfo(root).isDir())
-            return fail(QStringLiteral("--proc-root %1: not a directory").arg(root));
-        source = std::make_shared<TreeProcSource>(root);
-    } else {
+    if (sourcePath.isEmpty()) {
         source = std::make_shared<LiveProcSource>();
+    } else {
+        QString error;
+        source = SourceOpener::open(sourcePath, &error);
+        if (!source)
+            return fail(error);
     }
 
     if (parser.isSet(exportOption)) {

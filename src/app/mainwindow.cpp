@@ -3,6 +3,8 @@
 
 #include "addressspaceview.h"
 #include "headlessexport.h"
+#include "liveprocsource.h"
+#include "sourceopener.h"
 #include "freepanel.h"
 #include "mappingmodel.h"
 #include "meminfosampler.h"
@@ -16,6 +18,10 @@
 #include "units.h"
 
 #include <QCloseEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QSysInfo>
 #include <QActionGroup>
 #include <QDateTime>
 #include <QFileInfo>
@@ -36,22 +42,23 @@ const auto ProcessHeaderKey = QStringLiteral("processView/header");
 const auto MappingHeaderKey = QStringLiteral("mappingView/header");
 const auto LastPidKey = QStringLiteral("session/lastPid");
 const auto AutoRefreshKey = QStringLiteral("session/autoRefresh");
+const auto RecentKey = QStringLiteral("session/recentSources");
+constexpr int MaxRecent = 8;
 }
 
 MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid, QWidget *parent)
     : QMainWindow(parent)
     , m_ui(std::make_unique<Ui::MainWindow>())
-    , m_source(std::move(source))
     , m_processModel(new ProcessListModel(this))
     , m_processProxy(new ProcessFilterProxyModel(this))
-    , m_refresher(new ProcessListRefresher(m_source, this))
+    , m_refresher(nullptr)
     , m_mappingModel(new MappingModel(this))
     , m_mappingProxy(new QSortFilterProxyModel(this))
     , m_mappingSelection(new QItemSelectionModel(m_mappingModel, this))
     , m_mappingsLoader(new ProcessMappingsLoader(this))
     , m_refreshTimer(new QTimer(this))
     , m_totalsTimer(new QTimer(this))
-    , m_sampler(new MeminfoSampler(m_source, &m_history, this))
+    , m_sampler(nullptr)
     , m_chartTimer(new QTimer(this))
 {
     m_ui->setupUi(this);
@@ -60,18 +67,6 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
     if (initialPid > 0)
         m_pendingPid = initialPid;
 
-    setWindowTitle(tr("MemAtlas — %1").arg(m_source->description()));
-
-    connect(m_refresher, &ProcessListRefresher::processesRead, this,
-            [this](const QList<ProcessInfo> &processes, quint64 memTotalKb) {
-                m_processModel->setProcesses(processes, memTotalKb);
-                fitColumnsOnce(m_ui->processView, &m_processColumnsFitted);
-                onProcessesRead();
-            });
-    connect(m_refresher, &ProcessListRefresher::rollupRead, this, [this](int pid, const SmapsEntry &rollup) {
-        m_processModel->setRollup(pid, rollup);
-        m_totalsTimer->start();
-    });
     m_totalsTimer->setSingleShot(true);
     m_totalsTimer->setInterval(100); // rollups arrive one per process: sum once they have settled
     connect(m_totalsTimer, &QTimer::timeout, this, &MainWindow::updateTotals);
@@ -79,7 +74,6 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
     connect(m_processProxy, &QAbstractItemModel::rowsRemoved, m_totalsTimer, qOverload<>(&QTimer::start));
     connect(m_processProxy, &QAbstractItemModel::modelReset, m_totalsTimer, qOverload<>(&QTimer::start));
     connect(m_processProxy, &QAbstractItemModel::dataChanged, m_totalsTimer, qOverload<>(&QTimer::start));
-    connect(m_refresher, &ProcessListRefresher::rollupFailed, m_processModel, &ProcessListModel::setRollupError);
 
     connect(m_mappingsLoader, &ProcessMappingsLoader::mapsLoaded, this,
             [this](int pid, const QList<Mapping> &mappings, const QList<SegmentClassification> &classes) {
@@ -120,6 +114,20 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
             });
 
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionOpen, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getOpenFileName(this, tr("Open snapshot bundle"), QString(),
+                                                          tr("MemAtlas bundles (*.mematlas);;All files (*)"));
+        if (!path.isEmpty())
+            openSource(path);
+    });
+    connect(m_ui->actionOpenTree, &QAction::triggered, this, [this] {
+        const QString path = QFileDialog::getExistingDirectory(this, tr("Open a directory laid out like /proc"));
+        if (!path.isEmpty())
+            openSource(path);
+    });
+    connect(m_ui->actionShowLive, &QAction::triggered, this, [this] { setSource(std::make_shared<LiveProcSource>()); });
+    setAcceptDrops(true);
+    updateRecentMenu();
     connect(m_ui->actionRefresh, &QAction::triggered, this, [this] {
         refresh();
         if (m_shownPid > 0 && !m_shownExited)
@@ -138,16 +146,117 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
     connect(m_ui->searchEdit, &QLineEdit::textChanged, m_processProxy, &ProcessFilterProxyModel::setSearchText);
     connect(m_ui->processView->verticalScrollBar(), &QScrollBar::valueChanged, this, &MainWindow::requestVisibleRollups);
 
-    // A copied tree or a recording does not change: read it once; the live system every second.
     m_refreshTimer->setInterval(1000);
     connect(m_refreshTimer, &QTimer::timeout, this, &MainWindow::refresh);
+    setSource(std::move(source));
+}
+
+void MainWindow::setSource(std::shared_ptr<const ProcSource> source)
+{
+    m_source = std::move(source);
+    m_refreshTimer->stop();
+    m_mappingsLoader->cancel();
+    m_shownPid = 0;
+    m_shownExited = false;
+    m_mappingModel->clear();
+    m_ui->rawView->clear();
+    m_ui->banner->clearMessage();
+    m_ui->processTitle->setText(tr("Select a process to see its memory mappings."));
+    m_processModel->setProcesses({}, 0);
+    updateWindowTitle();
+
+    // Readers hold their source: a new source gets new readers, and the old ones' results die with them.
+    delete m_refresher;
+    m_refresher = new ProcessListRefresher(m_source, this);
+    connect(m_refresher, &ProcessListRefresher::processesRead, this,
+            [this](const QList<ProcessInfo> &processes, quint64 memTotalKb) {
+                m_processModel->setProcesses(processes, memTotalKb);
+                fitColumnsOnce(m_ui->processView, &m_processColumnsFitted);
+                onProcessesRead();
+            });
+    connect(m_refresher, &ProcessListRefresher::rollupRead, this, [this](int pid, const SmapsEntry &rollup) {
+        m_processModel->setRollup(pid, rollup);
+        m_totalsTimer->start();
+    });
+    connect(m_refresher, &ProcessListRefresher::rollupFailed, m_processModel, &ProcessListModel::setRollupError);
+
+    delete m_sampler;
+    m_history.clear();
+    m_sampler = new MeminfoSampler(m_source, &m_history, this);
+    m_sampler->setInterval(m_samplingIntervalMs);
+    connect(m_sampler, &MeminfoSampler::sampled, this, [this] {
+        m_ui->freePanel->setReport(m_sampler->lastReport());
+        if (!m_chartTimer->isActive())
+            m_chartTimer->start();
+    });
+    connect(m_sampler, &MeminfoSampler::errorChanged, this, [this](const QString &message) {
+        if (!message.isEmpty())
+            statusBar()->showMessage(message, 10'000);
+    });
+    followProcessInChart(0);
+
+    // A copied tree or a recording does not change: read it once; the live system every second.
     const bool live = m_source->kind() == ProcSource::Kind::Live;
     m_ui->actionAutoRefresh->setEnabled(live);
-    if (!live)
-        m_ui->actionAutoRefresh->setChecked(false);
-    if (m_ui->actionAutoRefresh->isChecked())
+    m_samplingMenu->setEnabled(live);
+    if (!live) {
+        QTimer::singleShot(1500, m_sampler, &MeminfoSampler::pause); // its meminfo is one sample
+    } else if (m_ui->actionAutoRefresh->isChecked()) {
         m_refreshTimer->start();
+    }
     refresh();
+}
+
+void MainWindow::updateWindowTitle()
+{
+    // Live data says from which machine; bundles and trees carry their origin in the description.
+    const QString origin = m_source->kind() == ProcSource::Kind::Live
+                             ? tr("%1 on %2").arg(m_source->description(), QSysInfo::machineHostName())
+                             : m_source->description();
+    setWindowTitle(tr("MemAtlas — %1").arg(origin));
+}
+
+bool MainWindow::openSource(const QString &path)
+{
+    QString error;
+    std::shared_ptr<const ProcSource> source = SourceOpener::open(path, &error);
+    if (!source) {
+        // The view stays on what it showed: a bad file must not cost the user their place.
+        m_ui->banner->showMessage(MessageBanner::Level::Error, tr("Could not open %1").arg(error));
+        return false;
+    }
+    QSettings settings;
+    QStringList recent = settings.value(RecentKey).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(RecentKey, QStringList(recent.mid(0, MaxRecent)));
+    updateRecentMenu();
+    setSource(std::move(source));
+    return true;
+}
+
+void MainWindow::updateRecentMenu()
+{
+    m_ui->menuRecent->clear();
+    const QStringList recent = QSettings().value(RecentKey).toStringList();
+    for (const QString &path : recent)
+        m_ui->menuRecent->addAction(path, this, [this, path] { openSource(path); });
+    m_ui->menuRecent->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    if (event->mimeData()->hasUrls() && event->mimeData()->urls().first().isLocalFile())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.isEmpty() || !urls.first().isLocalFile())
+        return;
+    event->acceptProposedAction();
+    openSource(urls.first().toLocalFile());
 }
 
 MainWindow::~MainWindow()
@@ -313,6 +422,8 @@ void MainWindow::followProcessInChart(int pid)
             m_ui->chartView->removeSeries(series);
     }
     m_sampler->setProcess(pid);
+    if (pid <= 0)
+        return;
     // RSS beside PSS shows how much of the process's resident memory it shares with others.
     const QStringList series = MeminfoSampler::processSeriesNames(pid);
     for (int i = 0; i < qMin(2, int(series.size())); ++i)
@@ -342,29 +453,18 @@ void MainWindow::setUpMemoryCharts()
     m_chartTimer->setSingleShot(true);
     m_chartTimer->setInterval(500);
     connect(m_chartTimer, &QTimer::timeout, m_ui->chartView, &MemoryChartWidget::refresh);
-    connect(m_sampler, &MeminfoSampler::sampled, this, [this] {
-        m_ui->freePanel->setReport(m_sampler->lastReport());
-        if (!m_chartTimer->isActive())
-            m_chartTimer->start();
-    });
-    connect(m_sampler, &MeminfoSampler::errorChanged, this, [this](const QString &message) {
-        if (!message.isEmpty())
-            statusBar()->showMessage(message, 10'000);
-    });
 
-    auto *intervals = m_ui->menuView->addMenu(tr("&Sampling interval"));
-    auto *group = new QActionGroup(intervals);
+    m_samplingMenu = m_ui->menuView->addMenu(tr("&Sampling interval"));
+    auto *group = new QActionGroup(m_samplingMenu);
     for (const int ms : {100, 200, 500, 1000, 5000, 60'000}) {
-        QAction *action = intervals->addAction(ms < 1000 ? tr("%1 ms").arg(ms) : tr("%1 s").arg(ms / 1000));
+        QAction *action = m_samplingMenu->addAction(ms < 1000 ? tr("%1 ms").arg(ms) : tr("%1 s").arg(ms / 1000));
         action->setCheckable(true);
-        action->setChecked(ms == m_sampler->interval());
+        action->setChecked(ms == m_samplingIntervalMs);
         group->addAction(action);
-        connect(action, &QAction::triggered, m_sampler, [this, ms] { m_sampler->setInterval(ms); });
-    }
-    // A recording does not move: its meminfo is one sample.
-    if (m_source->kind() != ProcSource::Kind::Live) {
-        intervals->setEnabled(false);
-        QTimer::singleShot(1500, m_sampler, &MeminfoSampler::pause);
+        connect(action, &QAction::triggered, this, [this, ms] {
+            m_samplingIntervalMs = ms;
+            m_sampler->setInterval(ms);
+        });
     }
 }
 

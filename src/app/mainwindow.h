@@ -14,6 +14,7 @@ class ProcessListModel;
 class ProcessListRefresher;
 class ProcessMappingsLoader;
 class QItemSelectionModel;
+class QMenu;
 class QSortFilterProxyModel;
 class QTableView;
 class QTimer;
@@ -35,9 +36,15 @@ public:
     QItemSelectionModel *mappingSelection() const { return m_mappingSelection; }
 
     int shownPid() const { return m_shownPid; }
+    // Shows another source (a bundle, a tree, the live system); the views start over.
+    void setSource(std::shared_ptr<const ProcSource> source);
+    // Opens a bundle or a procfs tree; on failure says why in the banner and keeps the current view.
+    bool openSource(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void setUpViews();
@@ -50,6 +57,8 @@ private:
     void showProcess(int pid);
     void selectPid(int pid);
     void updateStatus();
+    void updateWindowTitle();
+    void updateRecentMenu();
     void updateTotals();
     void exportMap();
     void exportChart();
@@ -75,6 +84,8 @@ private:
     MemoryHistory m_history; // before the sampler, which appends to it
     MeminfoSampler *m_sampler;
     QTimer *m_chartTimer;
+    QMenu *m_samplingMenu = nullptr;
+    int m_samplingIntervalMs = 1000;
     int m_pendingPid = 0; // to select once the list has it (--pid or the last session's)
     int m_shownPid = 0;
     bool m_shownExited = false;

@@ -1,3 +1,4 @@
+#include "bundleprocsource.h"
 #include "mainwindow.h"
 #include "mappingmodel.h"
 #include "messagebanner.h"
@@ -161,6 +162,46 @@ private Q_SLOTS:
         QVERIFY2(banner->text().contains(root + QStringLiteral("/12069/maps"))
                      && banner->text().contains(QStringLiteral("permission denied")),
                  qPrintable(banner->text()));
+    }
+
+    void opensABundleAndKeepsTheViewOnABadFile()
+    {
+        const QString tree = QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash");
+        MainWindow window(std::make_shared<TreeProcSource>(tree));
+        window.show();
+        auto *processView = window.findChild<QTableView *>(QStringLiteral("processView"));
+        auto *banner = window.findChild<MessageBanner *>(QStringLiteral("banner"));
+        QTRY_COMPARE(processView->model()->rowCount(), 2);
+        QVERIFY(window.windowTitle().contains(QStringLiteral("tree ")));
+
+        // A file that is not a bundle: one clear message, the tree stays on screen.
+        QTemporaryDir dir;
+        const QString junk = dir.filePath(QStringLiteral("junk.mematlas"));
+        QFile file(junk);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("this is not a tar archive\n");
+        file.close();
+        QVERIFY(!window.openSource(junk));
+        QVERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(junk), qPrintable(banner->text()));
+        QTest::qWait(200);
+        QCOMPARE(processView->model()->rowCount(), 2);
+
+        // A real bundle: its processes, and the title says where and when it was taken.
+        const QString bundle = QStringLiteral(MEMATLAS_TEST_DATA "/bundles/sleep-v1.mematlas");
+        QVERIFY(window.openSource(bundle));
+        QVERIFY2(window.windowTitle().contains(QStringLiteral("bundle")), qPrintable(window.windowTitle()));
+        QTRY_COMPARE(processView->model()->rowCount(), 1);
+        const int pid = processView->model()->index(0, ProcessListModel::PidColumn).data(ModelRoles::RawValueRole).toInt();
+        selectPid(processView, pid);
+        QString error;
+        const auto source = BundleProcSource::open(bundle, &error);
+        QVERIFY2(source, qPrintable(error));
+        const int mapsLines = int(source->readFile(QStringLiteral("%1/maps").arg(pid)).data.count('\n'));
+        QVERIFY(mapsLines > 0);
+        auto *mappingView = window.findChild<QTableView *>(QStringLiteral("mappingView"));
+        QTRY_COMPARE(mappingView->model()->rowCount(), mapsLines);
+        QVERIFY(QSettings().value(QStringLiteral("session/recentSources")).toStringList().contains(bundle));
     }
 
     void settingsKeepTheLastProcess()
