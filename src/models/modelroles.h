@@ -12,5 +12,6 @@ enum Role {
     SegmentKindRole, // int(SegmentKind) for mapping rows
     PidRole, // int pid for process rows
     RowErrorRole, // QString: why a row's extra values (PSS, ...) are missing
+    ChangeKindRole, // int(SnapshotDiff::Kind) for snapshot diff rows
 };
 }

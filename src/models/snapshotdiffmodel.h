@@ -1,0 +1,45 @@
+#pragma once
+
+#include "snapshotdiff.h"
+
+#include <QAbstractTableModel>
+
+// One row per changed mapping of a SnapshotDiff, in address order.
+class SnapshotDiffModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        ChangeColumn,
+        StartColumn,
+        EndColumn,
+        PathColumn,
+        SizeBeforeColumn,
+        SizeAfterColumn,
+        SizeDeltaColumn,
+        RssDeltaColumn,
+        PssDeltaColumn,
+        SwapDeltaColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    explicit SnapshotDiffModel(QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    void setDiff(const SnapshotDiff &diff); // resets the model
+    const SnapshotDiff &diff() const { return m_diff; }
+
+    static QString changeName(SnapshotDiff::Kind kind); // "Added", "Grown", ...
+
+private:
+    QVariant displayData(const SnapshotDiff::Row &row, int column) const;
+    QVariant rawData(const SnapshotDiff::Row &row, int column) const;
+
+    SnapshotDiff m_diff;
+};
