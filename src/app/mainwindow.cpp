@@ -15,6 +15,12 @@
 #include "processlistrefresher.h"
 #include "processmappingsloader.h"
 #include "rawprocview.h"
+#include "segmentpalette.h"
+#include "snapshot.h"
+#include "snapshotdiff.h"
+#include "snapshotdiffmodel.h"
+#include "snapshotpanel.h"
+#include "snapshottimeline.h"
 #include "units.h"
 
 #include <QCloseEvent>
@@ -33,6 +39,8 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QTimer>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace {
 const auto GeometryKey = QStringLiteral("mainWindow/geometry");
@@ -60,6 +68,10 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
     , m_totalsTimer(new QTimer(this))
     , m_sampler(nullptr)
     , m_chartTimer(new QTimer(this))
+    , m_timeline(new SnapshotTimeline(this))
+    , m_diffModel(new SnapshotDiffModel(this))
+    , m_diffMappingModel(new MappingModel(this))
+    , m_snapshotTimer(new QTimer(this))
 {
     m_ui->setupUi(this);
     setUpViews();
@@ -158,6 +170,8 @@ void MainWindow::setSource(std::shared_ptr<const ProcSource> source)
     m_mappingsLoader->cancel();
     m_shownPid = 0;
     m_shownExited = false;
+    endComparison();
+    m_timeline->clear();
     m_mappingModel->clear();
     m_ui->rawView->clear();
     m_ui->banner->clearMessage();
@@ -313,6 +327,7 @@ void MainWindow::setUpViews()
     connect(m_ui->actionExportMap, &QAction::triggered, this, &MainWindow::exportMap);
     connect(m_ui->actionExportChart, &QAction::triggered, this, &MainWindow::exportChart);
     setUpMemoryCharts();
+    setUpSnapshots();
 
     m_ui->mainSplitter->setStretchFactor(0, 2);
     m_ui->mainSplitter->setStretchFactor(1, 3);
@@ -413,6 +428,9 @@ void MainWindow::showProcess(int pid)
     m_ui->processTitle->setToolTip(command);
     m_mappingsLoader->load(m_source, pid);
     followProcessInChart(pid);
+    // Snapshots belong to one process.
+    endComparison();
+    m_timeline->clear();
 }
 
 void MainWindow::followProcessInChart(int pid)
@@ -466,6 +484,97 @@ void MainWindow::setUpMemoryCharts()
             m_sampler->setInterval(ms);
         });
     }
+}
+
+void MainWindow::setUpSnapshots()
+{
+    m_ui->snapshotPanel->setTimelineModel(m_timeline);
+    m_ui->snapshotPanel->setDiffModel(m_diffModel);
+    connect(m_ui->snapshotPanel, &SnapshotPanel::takeSnapshotRequested, this, &MainWindow::takeSnapshot);
+    connect(m_ui->snapshotPanel, &SnapshotPanel::compareRequested, this, &MainWindow::compareSnapshots);
+    connect(m_ui->snapshotPanel, &SnapshotPanel::endComparisonRequested, this, &MainWindow::endComparison);
+    connect(m_ui->snapshotPanel, &SnapshotPanel::autoSnapshotChanged, this, [this](bool on, int seconds) {
+        m_snapshotTimer->setInterval(seconds * 1000);
+        if (on)
+            m_snapshotTimer->start();
+        else
+            m_snapshotTimer->stop();
+    });
+    connect(m_snapshotTimer, &QTimer::timeout, this, &MainWindow::takeSnapshot);
+}
+
+void MainWindow::takeSnapshot()
+{
+    if (m_shownPid <= 0 || m_shownExited) {
+        m_ui->banner->showMessage(MessageBanner::Level::Information,
+                                  tr("Select a running process first: snapshots are of one process."));
+        return;
+    }
+    // smaps walks the target's page tables: read it off the GUI thread.
+    const int pid = m_shownPid;
+    auto *watcher = new QFutureWatcher<std::pair<std::optional<Snapshot>, QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, pid] {
+        watcher->deleteLater();
+        const auto [snapshot, error] = watcher->result();
+        if (pid != m_shownPid)
+            return;
+        if (!snapshot) {
+            m_ui->banner->showMessage(MessageBanner::Level::Error, error);
+            return;
+        }
+        m_timeline->add(*snapshot);
+        m_ui->chartView->addEventMarker(snapshot->wallTime.toMSecsSinceEpoch(), tr("snapshot %1").arg(m_timeline->rowCount()));
+    });
+    watcher->setFuture(QtConcurrent::run([source = m_source, pid] {
+        QString error;
+        std::optional<Snapshot> snapshot = Snapshot::take(*source, pid, &error);
+        return std::make_pair(std::move(snapshot), error);
+    }));
+}
+
+void MainWindow::compareSnapshots(int olderRow, int newerRow)
+{
+    const SnapshotDiff diff(m_timeline->snapshotAt(olderRow), m_timeline->snapshotAt(newerRow));
+    m_diffModel->setDiff(diff);
+    const SnapshotDiff::Totals totals = diff.totals();
+    const auto signedKb = [](qint64 kb) -> QString { return (kb >= 0 ? QStringLiteral("+") : QStringLiteral("−")) + Units::formatKb(quint64(qAbs(kb))); };
+    m_ui->snapshotPanel->setSummary(
+        totals.valid ? tr("%n change(s). RSS %1, PSS %2, swap %3.", nullptr, int(diff.rows().size()))
+                           .arg(signedKb(totals.rssDeltaKb), signedKb(totals.pssDeltaKb), signedKb(totals.swapDeltaKb))
+                     : tr("%n change(s). Sizes only: one snapshot could read maps but not smaps.", nullptr,
+                          int(diff.rows().size())));
+
+    // The map shows both snapshots at once: the newer mappings plus the removed ones, outlined by change.
+    const QList<Mapping> &mappings = diff.unionMappings();
+    m_diffMappingModel->setMaps(mappings, Segments::classify(mappings, m_source->readLink(QStringLiteral("%1/exe").arg(m_shownPid))));
+    m_ui->mapView->setModel(m_diffMappingModel);
+    const SegmentPalette palette(m_ui->mapView->palette());
+    for (int row = 0; row < mappings.size(); ++row) {
+        switch (diff.kindOfUnionRow(row)) {
+        case SnapshotDiff::Kind::Added:
+            m_ui->mapView->setRowOverlay(row, palette.diffAdded());
+            break;
+        case SnapshotDiff::Kind::Removed:
+            m_ui->mapView->setRowOverlay(row, palette.diffRemoved());
+            break;
+        case SnapshotDiff::Kind::Grown:
+        case SnapshotDiff::Kind::Shrunk:
+        case SnapshotDiff::Kind::Changed:
+            m_ui->mapView->setRowOverlay(row, palette.diffChanged());
+            break;
+        case SnapshotDiff::Kind::Unchanged:
+            break;
+        }
+    }
+}
+
+void MainWindow::endComparison()
+{
+    if (m_ui->mapView->model() == m_mappingModel)
+        return;
+    m_ui->mapView->setModel(m_mappingModel);
+    m_ui->mapView->setSelectionModel(m_mappingSelection);
+    m_diffModel->setDiff(SnapshotDiff());
 }
 
 void MainWindow::exportChart()

@@ -9,6 +9,8 @@
 
 class MappingModel;
 class MeminfoSampler;
+class SnapshotDiffModel;
+class SnapshotTimeline;
 class ProcessFilterProxyModel;
 class ProcessListModel;
 class ProcessListRefresher;
@@ -62,6 +64,10 @@ private:
     void updateTotals();
     void exportMap();
     void exportChart();
+    void setUpSnapshots();
+    void takeSnapshot();
+    void compareSnapshots(int olderRow, int newerRow);
+    void endComparison();
     void setUpMemoryCharts();
     void followProcessInChart(int pid);
     bool askExportSize(const QString &title, QSize current, QSize *size);
@@ -85,6 +91,10 @@ private:
     MeminfoSampler *m_sampler;
     QTimer *m_chartTimer;
     QMenu *m_samplingMenu = nullptr;
+    SnapshotTimeline *m_timeline;
+    SnapshotDiffModel *m_diffModel;
+    MappingModel *m_diffMappingModel; // the map's model while two snapshots are compared
+    QTimer *m_snapshotTimer;
     int m_samplingIntervalMs = 1000;
     int m_pendingPid = 0; // to select once the list has it (--pid or the last session's)
     int m_shownPid = 0;

@@ -196,3 +196,20 @@ QColor SegmentPalette::growthArrow() const
 {
     return m_dark ? QColor(0xee, 0xee, 0xee) : QColor(0x33, 0x33, 0x33);
 }
+
+// Green, red and amber as everyone reads a diff, kept apart from the segment fills by their weight
+// (outlines) and lighter on dark backgrounds so they stay visible.
+QColor SegmentPalette::diffAdded() const
+{
+    return m_dark ? QColor(0x5c, 0xd6, 0x6b) : QColor(0x1a, 0x9e, 0x2e);
+}
+
+QColor SegmentPalette::diffRemoved() const
+{
+    return m_dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xd0, 0x1c, 0x1c);
+}
+
+QColor SegmentPalette::diffChanged() const
+{
+    return m_dark ? QColor(0xff, 0xc1, 0x3b) : QColor(0xe0, 0x8e, 0x00);
+}

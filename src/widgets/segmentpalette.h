@@ -43,6 +43,10 @@ public:
     QColor splitLine() const; // the user/kernel split
     QColor selection() const { return m_palette.color(QPalette::Highlight); }
     QColor growthArrow() const;
+    // Outlines of a snapshot comparison: added, removed, changed (grown, shrunk, other values).
+    QColor diffAdded() const;
+    QColor diffRemoved() const;
+    QColor diffChanged() const;
 
 private:
     QColor stripeColor(SegmentKind kind) const; // invalid for solid kinds

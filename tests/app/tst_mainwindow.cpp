@@ -1,3 +1,4 @@
+#include "addressspaceview.h"
 #include "bundleprocsource.h"
 #include "mainwindow.h"
 #include "mappingmodel.h"
@@ -5,6 +6,9 @@
 #include "modelroles.h"
 #include "processlistmodel.h"
 #include "rawprocview.h"
+#include "snapshotdiff.h"
+#include "snapshotdiffmodel.h"
+#include "snapshotpanel.h"
 #include "treeprocsource.h"
 #include "units.h"
 
@@ -13,6 +17,7 @@
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QListView>
 #include <QPlainTextEdit>
 #include <QTextBlock>
 #include <QSettings>
@@ -21,6 +26,8 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cctype>
 
 namespace {
 class RefusingSource : public TreeProcSource
@@ -202,6 +209,53 @@ private Q_SLOTS:
         auto *mappingView = window.findChild<QTableView *>(QStringLiteral("mappingView"));
         QTRY_COMPARE(mappingView->model()->rowCount(), mapsLines);
         QVERIFY(QSettings().value(QStringLiteral("session/recentSources")).toStringList().contains(bundle));
+    }
+
+    void comparesTwoSnapshotsOnTheMap()
+    {
+        QTemporaryDir dir;
+        copyTree(QStringLiteral(MEMATLAS_TEST_DATA "/trees/sleep"), dir.path());
+        MainWindow window(std::make_shared<TreeProcSource>(dir.path()), 12069);
+        window.show();
+        auto *mappingView = window.findChild<QTableView *>(QStringLiteral("mappingView"));
+        auto *panel = window.findChild<SnapshotPanel *>(QStringLiteral("snapshotPanel"));
+        auto *map = window.findChild<AddressSpaceView *>(QStringLiteral("mapView"));
+        QTRY_COMPARE(window.shownPid(), 12069);
+        const int rows = mapsLineCount(dir.filePath(QStringLiteral("12069/maps")));
+        QTRY_COMPARE(mappingView->model()->rowCount(), rows);
+
+        QAbstractItemModel *timeline = panel->timelineView()->model();
+        Q_EMIT panel->takeSnapshotRequested();
+        QTRY_COMPARE(timeline->rowCount(), 1);
+
+        // The process loses its first mapping between the two snapshots.
+        QFile smaps(dir.filePath(QStringLiteral("12069/smaps")));
+        QVERIFY(smaps.open(QIODevice::ReadOnly));
+        QList<QByteArray> lines = smaps.readAll().split('\n');
+        smaps.close();
+        const qsizetype second = std::find_if(lines.begin() + 1, lines.end(), [](const QByteArray &line) {
+                                     // Headers start with a lower-case hex address; keys with a capital.
+                                     return !line.isEmpty() && (std::isdigit(uchar(line[0])) || (line[0] >= 'a' && line[0] <= 'f'));
+                                 }) - lines.begin();
+        const QByteArray removedStart = lines.first().split('-').first();
+        lines.remove(0, second);
+        QVERIFY(smaps.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        smaps.write(lines.join('\n'));
+        smaps.close();
+        Q_EMIT panel->takeSnapshotRequested();
+        QTRY_COMPARE(timeline->rowCount(), 2);
+
+        Q_EMIT panel->compareRequested(0, 1);
+        QAbstractItemModel *diff = panel->diffView()->model();
+        QCOMPARE(diff->rowCount(), 1);
+        QCOMPARE(diff->index(0, 0).data(ModelRoles::ChangeKindRole).toInt(), int(SnapshotDiff::Kind::Removed));
+        QCOMPARE(diff->index(0, SnapshotDiffModel::StartColumn).data(ModelRoles::RawValueRole).toULongLong(),
+                 removedStart.toULongLong(nullptr, 16));
+        // The map now shows both snapshots: the removed mapping is still a row to outline.
+        QVERIFY(map->model() != mappingView->model());
+        QCOMPARE(map->model()->rowCount(), rows);
+        Q_EMIT panel->endComparisonRequested();
+        QCOMPARE(map->model()->rowCount(), rows);
     }
 
     void settingsKeepTheLastProcess()
