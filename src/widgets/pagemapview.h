@@ -6,7 +6,6 @@
 #include <QPointer>
 #include <QWidget>
 
-
 class MessageBanner;
 class QScrollBar;
 
