@@ -14,6 +14,12 @@
 #include "processlistmodel.h"
 #include "processlistrefresher.h"
 #include "processmappingsloader.h"
+#include "framecensus.h"
+#include "pagemaploader.h"
+#include "pagemodel.h"
+#include "pagespanel.h"
+#include "pagetablemodel.h"
+#include "physicalview.h"
 #include "rawprocview.h"
 #include "segmentpalette.h"
 #include "snapshot.h"
@@ -28,6 +34,7 @@
 #include <QDropEvent>
 #include <QMimeData>
 #include <QSysInfo>
+#include <QTime>
 #include <QActionGroup>
 #include <QDateTime>
 #include <QFileInfo>
@@ -72,6 +79,9 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
     , m_diffModel(new SnapshotDiffModel(this))
     , m_diffMappingModel(new MappingModel(this))
     , m_snapshotTimer(new QTimer(this))
+    , m_pageModel(new PageModel(this))
+    , m_pageTableModel(new PageTableModel(m_pageModel, this))
+    , m_pageLoader(new PageMapLoader(this))
 {
     m_ui->setupUi(this);
     setUpViews();
@@ -172,6 +182,9 @@ void MainWindow::setSource(std::shared_ptr<const ProcSource> source)
     m_shownExited = false;
     endComparison();
     m_timeline->clear();
+    clearPages();
+    m_censusRequested = false;
+    m_ui->pagesPanel->physicalView()->setCensus(nullptr);
     m_mappingModel->clear();
     m_ui->rawView->clear();
     m_ui->banner->clearMessage();
@@ -328,6 +341,7 @@ void MainWindow::setUpViews()
     connect(m_ui->actionExportChart, &QAction::triggered, this, &MainWindow::exportChart);
     setUpMemoryCharts();
     setUpSnapshots();
+    setUpPages();
 
     m_ui->mainSplitter->setStretchFactor(0, 2);
     m_ui->mainSplitter->setStretchFactor(1, 3);
@@ -428,9 +442,17 @@ void MainWindow::showProcess(int pid)
     m_ui->processTitle->setToolTip(command);
     m_mappingsLoader->load(m_source, pid);
     followProcessInChart(pid);
-    // Snapshots belong to one process.
+    // Snapshots and pages belong to one process.
     endComparison();
     m_timeline->clear();
+    clearPages();
+}
+
+void MainWindow::clearPages()
+{
+    m_pageLoader->cancel();
+    m_pageModel->setSnapshot(nullptr);
+    m_ui->pagesPanel->setSoftDirtyAvailable(m_source->kind() == ProcSource::Kind::Live && m_shownPid > 0);
 }
 
 void MainWindow::followProcessInChart(int pid)
@@ -501,6 +523,102 @@ void MainWindow::setUpSnapshots()
             m_snapshotTimer->stop();
     });
     connect(m_snapshotTimer, &QTimer::timeout, this, &MainWindow::takeSnapshot);
+}
+
+void MainWindow::setUpPages()
+{
+    m_ui->pagesPanel->setModels(m_pageModel, m_pageTableModel);
+    connect(m_ui->pagesPanel, &PagesPanel::readSelectedRequested, this, [this] {
+        const QModelIndexList rows = m_mappingSelection->selectedRows();
+        if (rows.isEmpty()) {
+            m_ui->pagesPanel->setStatus(tr("Select a mapping first (on the map or in the Mappings table)."));
+            return;
+        }
+        const Mapping mapping = m_mappingModel->mappingAt(rows.first().row());
+        readPages({{mapping.start, mapping.end}});
+    });
+    connect(m_ui->pagesPanel, &PagesPanel::readWholeProcessRequested, this, [this] { readPages({}); });
+    connect(m_ui->pagesPanel, &PagesPanel::exportCsvRequested, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export page table"),
+                                                          QStringLiteral("mematlas-pages-%1.csv").arg(m_shownPid),
+                                                          tr("CSV (*.csv)"));
+        QString error;
+        if (!path.isEmpty())
+            reportExport(tr("Export page table"), path, m_pageTableModel->exportCsv(path, &error), error);
+    });
+    connect(m_ui->pagesPanel, &PagesPanel::clearSoftDirtyRequested, this, &MainWindow::clearSoftDirty);
+    connect(m_pageLoader, &PageMapLoader::progress, this, [this](int pid, quint64 done, quint64 total) {
+        if (pid == m_shownPid && total > 0)
+            m_ui->pagesPanel->setStatus(tr("Reading pagemap of PID %1: %2 %").arg(pid).arg(done * 100 / total));
+    });
+    connect(m_pageLoader, &PageMapLoader::loaded, this, [this](int pid, std::shared_ptr<const PageMapSnapshot> snapshot) {
+        if (pid != m_shownPid)
+            return;
+        m_pageModel->setSnapshot(snapshot);
+        m_ui->pagesPanel->setStatus(tr("%n page(s) of PID %1, %2 present; minor faults %3, major faults %4.", nullptr,
+                                       int(snapshot->pageCount))
+                                        .arg(pid)
+                                        .arg(snapshot->presentCount)
+                                        .arg(snapshot->minflt)
+                                        .arg(snapshot->majflt));
+        readCensusOnce();
+    });
+    connect(m_pageLoader, &PageMapLoader::failed, this, [this](int pid, ReadResult::Status, const QString &message) {
+        if (pid == m_shownPid)
+            m_ui->pagesPanel->setStatus(message);
+    });
+}
+
+void MainWindow::readPages(const QList<QPair<quint64, quint64>> &ranges)
+{
+    if (m_shownPid <= 0)
+        return;
+    m_ui->detailTabs->setCurrentWidget(m_ui->pagesPanel);
+    m_pageLoader->load(m_source, m_shownPid, ranges);
+}
+
+// The machine-wide frame census (root only, ~0.5 s for 24 GiB) is read once per source, after the
+// first pages, and only when frame flags are readable at all.
+void MainWindow::readCensusOnce()
+{
+    if (m_censusRequested || !m_pageModel->frameInfoError().isEmpty())
+        return;
+    m_censusRequested = true;
+    auto *watcher = new QFutureWatcher<std::shared_ptr<const FrameCensus>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        if (auto census = watcher->result())
+            m_ui->pagesPanel->physicalView()->setCensus(census);
+    });
+    watcher->setFuture(QtConcurrent::run([source = m_source]() -> std::shared_ptr<const FrameCensus> {
+        ReadOutcome<FrameCensus> census = FrameCensus::read(*source, 4096);
+        return census.ok() ? std::make_shared<const FrameCensus>(std::move(census.value)) : nullptr;
+    }));
+}
+
+void MainWindow::clearSoftDirty()
+{
+    if (m_shownPid <= 0 || m_source->kind() != ProcSource::Kind::Live)
+        return;
+    const QString path = QStringLiteral("%1/%2/clear_refs").arg(m_source->rootPath()).arg(m_shownPid);
+    const auto answer = QMessageBox::question(
+        this, tr("Clear soft-dirty bits"),
+        tr("This writes \"4\" to %1, which clears the soft-dirty bit of every page of process %2 (it changes the "
+           "process's page tables, nothing else). Pages it writes from now on are marked dirty in the page view.\n\n"
+           "Write to %1?")
+            .arg(path)
+            .arg(m_shownPid));
+    if (answer != QMessageBox::Yes)
+        return;
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write("4") != 1 || !file.flush()) {
+        m_ui->pagesPanel->setStatus(tr("%1: %2").arg(path, file.errorString()));
+        return;
+    }
+    file.close();
+    m_ui->pagesPanel->setStatus(tr("Soft-dirty bits of PID %1 cleared at %2: read the pages again to see what it writes.")
+                                    .arg(m_shownPid)
+                                    .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
 }
 
 void MainWindow::takeSnapshot()
@@ -665,6 +783,9 @@ void MainWindow::onMappingSelectionChanged()
     }
     const Mapping mapping = m_mappingModel->mappingAt(row);
     m_ui->rawView->highlightMapping(mapping.start, mapping.end);
+    // With the page view in front, the pages follow the selection.
+    if (m_ui->detailTabs->currentWidget() == m_ui->pagesPanel)
+        readPages({{mapping.start, mapping.end}});
 }
 
 void MainWindow::updateTotals()

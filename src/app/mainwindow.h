@@ -9,6 +9,9 @@
 
 class MappingModel;
 class MeminfoSampler;
+class PageMapLoader;
+class PageModel;
+class PageTableModel;
 class SnapshotDiffModel;
 class SnapshotTimeline;
 class ProcessFilterProxyModel;
@@ -68,6 +71,11 @@ private:
     void takeSnapshot();
     void compareSnapshots(int olderRow, int newerRow);
     void endComparison();
+    void setUpPages();
+    void readPages(const QList<QPair<quint64, quint64>> &ranges);
+    void readCensusOnce();
+    void clearSoftDirty();
+    void clearPages();
     void setUpMemoryCharts();
     void followProcessInChart(int pid);
     bool askExportSize(const QString &title, QSize current, QSize *size);
@@ -95,6 +103,10 @@ private:
     SnapshotDiffModel *m_diffModel;
     MappingModel *m_diffMappingModel; // the map's model while two snapshots are compared
     QTimer *m_snapshotTimer;
+    PageModel *m_pageModel;
+    PageTableModel *m_pageTableModel;
+    PageMapLoader *m_pageLoader;
+    bool m_censusRequested = false;
     int m_samplingIntervalMs = 1000;
     int m_pendingPid = 0; // to select once the list has it (--pid or the last session's)
     int m_shownPid = 0;

@@ -5,6 +5,10 @@
 #include "messagebanner.h"
 #include "modelroles.h"
 #include "processlistmodel.h"
+#include "pagemapview.h"
+#include "pagemodel.h"
+#include "pagespanel.h"
+#include "physicalview.h"
 #include "rawprocview.h"
 #include "snapshotdiff.h"
 #include "snapshotdiffmodel.h"
@@ -256,6 +260,47 @@ private Q_SLOTS:
         QCOMPARE(map->model()->rowCount(), rows);
         Q_EMIT panel->endComparisonRequested();
         QCOMPARE(map->model()->rowCount(), rows);
+    }
+
+    void pagesOfTheSelectedMapping_data()
+    {
+        QTest::addColumn<QString>("tree");
+        QTest::addColumn<int>("pid");
+        QTest::addColumn<bool>("pfnsHidden");
+        QTest::newRow("as root") << QStringLiteral("root") << 4242 << false;
+        QTest::newRow("unprivileged") << QStringLiteral("hidden") << 4243 << true;
+    }
+
+    void pagesOfTheSelectedMapping()
+    {
+        QFETCH(QString, tree);
+        QFETCH(int, pid);
+        QFETCH(bool, pfnsHidden);
+        // The pagemap fixtures hold what the page view reads; the process list also needs a status.
+        QTemporaryDir dir;
+        copyTree(QStringLiteral(MEMATLAS_TEST_DATA "/pagemap/") + tree, dir.path());
+        QFile status(dir.filePath(QStringLiteral("%1/status").arg(pid)));
+        QVERIFY(status.open(QIODevice::WriteOnly));
+        status.write(QStringLiteral("Name:\tfixture\nPid:\t%1\nPPid:\t1\nUid:\t0\t0\t0\t0\nVmSize:\t  272 kB\n"
+                                    "VmRSS:\t  40 kB\nRssFile:\t   8 kB\nRssShmem:\t   8 kB\n")
+                         .arg(pid)
+                         .toUtf8());
+        status.close();
+
+        MainWindow window(std::make_shared<TreeProcSource>(dir.path()), pid);
+        window.show();
+        QTRY_COMPARE(window.shownPid(), pid);
+        auto *mappingView = window.findChild<QTableView *>(QStringLiteral("mappingView"));
+        QTRY_COMPARE(mappingView->model()->rowCount(), 5);
+        mappingView->selectRow(0); // [heap], 16 pages
+        auto *panel = window.findChild<PagesPanel *>(QStringLiteral("pagesPanel"));
+        Q_EMIT panel->readSelectedRequested();
+        PageMapView *grid = panel->pageMapView();
+        QTRY_COMPARE(grid->model()->pageCount(), qint64(16));
+        QCOMPARE(grid->model()->virtualAddressOfPage(0), quint64(0x10000));
+        QCOMPARE(panel->pageTableView()->model()->rowCount(), 16);
+        QCOMPARE(grid->isBannerShown(), pfnsHidden);
+        QCOMPARE(panel->physicalView()->isBannerShown(), pfnsHidden);
     }
 
     void settingsKeepTheLastProcess()
