@@ -1,6 +1,7 @@
 #include "headlessexport.h"
 
 #include "addressspaceview.h"
+#include "framecensus.h"
 #include "freepanel.h"
 #include "freereport.h"
 #include "mappingmodel.h"
@@ -9,6 +10,10 @@
 #include "meminfosampler.h"
 #include "memorychartwidget.h"
 #include "memoryhistory.h"
+#include "pagemapreader.h"
+#include "pagemapview.h"
+#include "pagemodel.h"
+#include "physicalview.h"
 #include "segmentkind.h"
 
 #include <QEventLoop>
@@ -25,6 +30,19 @@ QString extensionOf(const QString &path)
     return QFileInfo(path).suffix().toLower();
 }
 
+bool requireProcess(const HeadlessExport::Request &request, QString *error)
+{
+    if (request.pid <= 0) {
+        *error = QStringLiteral("--export %1 needs --pid PID").arg(request.view);
+        return false;
+    }
+    if (!request.source->processExists(request.pid)) {
+        *error = QStringLiteral("process %1 does not exist in %2").arg(request.pid).arg(request.source->description());
+        return false;
+    }
+    return true;
+}
+
 bool requireExtension(const HeadlessExport::Request &request, const QStringList &allowed, QString *error)
 {
     if (allowed.contains(extensionOf(request.outputPath)))
@@ -37,7 +55,8 @@ bool requireExtension(const HeadlessExport::Request &request, const QStringList 
 
 QStringList HeadlessExport::views()
 {
-    return {QStringLiteral("map"), QStringLiteral("charts"), QStringLiteral("free")};
+    return {QStringLiteral("map"), QStringLiteral("pages"), QStringLiteral("physical"), QStringLiteral("charts"),
+            QStringLiteral("free")};
 }
 
 bool HeadlessExport::parseSize(const QString &text, QSize *size)
@@ -51,6 +70,20 @@ bool HeadlessExport::parseSize(const QString &text, QSize *size)
     if (width < 16 || height < 16 || width > MaxSide || height > MaxSide)
         return false;
     *size = QSize(width, height);
+    return true;
+}
+
+bool HeadlessExport::parseRange(const QString &text, QPair<quint64, quint64> *range)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(?:0x)?([0-9a-fA-F]{1,16})-(?:0x)?([0-9a-fA-F]{1,16})$"));
+    const QRegularExpressionMatch match = pattern.match(text.trimmed());
+    if (!match.hasMatch())
+        return false;
+    const quint64 start = match.captured(1).toULongLong(nullptr, 16);
+    const quint64 end = match.captured(2).toULongLong(nullptr, 16);
+    if (end <= start)
+        return false;
+    *range = {start, end};
     return true;
 }
 
@@ -78,6 +111,8 @@ int HeadlessExport::run(const Request &request, QString *error)
     bool ok = false;
     if (request.view == QStringLiteral("map"))
         ok = exportMap(request, error);
+    else if (request.view == QStringLiteral("pages") || request.view == QStringLiteral("physical"))
+        ok = exportPages(request, error);
     else if (request.view == QStringLiteral("charts"))
         ok = exportCharts(request, error);
     else if (request.view == QStringLiteral("free"))
@@ -89,21 +124,13 @@ int HeadlessExport::run(const Request &request, QString *error)
 
 bool HeadlessExport::exportMap(const Request &request, QString *error)
 {
-    if (!requireExtension(request, {QStringLiteral("png"), QStringLiteral("svg")}, error))
+    if (!requireExtension(request, {QStringLiteral("png"), QStringLiteral("svg")}, error) || !requireProcess(request, error))
         return false;
-    if (request.pid <= 0) {
-        *error = QStringLiteral("--export map needs --pid PID");
-        return false;
-    }
     if (request.scale != QStringLiteral("true") && request.scale != QStringLiteral("compressed")) {
         *error = QStringLiteral("--scale is true or compressed, not \"%1\"").arg(request.scale);
         return false;
     }
     const ProcSource &source = *request.source;
-    if (!source.processExists(request.pid)) {
-        *error = QStringLiteral("process %1 does not exist in %2").arg(request.pid).arg(source.description());
-        return false;
-    }
     const QString mapsPath = QStringLiteral("%1/maps").arg(request.pid);
     const ReadResult read = source.readFile(mapsPath);
     if (!read.ok()) {
@@ -129,6 +156,38 @@ bool HeadlessExport::exportMap(const Request &request, QString *error)
     view.resize(request.size);
     if (extensionOf(request.outputPath) == QStringLiteral("svg"))
         return view.exportSvg(request.outputPath, request.size, error);
+    return view.exportPng(request.outputPath, request.size, request.devicePixelRatio, error);
+}
+
+bool HeadlessExport::exportPages(const Request &request, QString *error)
+{
+    if (!requireExtension(request, {QStringLiteral("png")}, error) || !requireProcess(request, error))
+        return false;
+    const ReadOutcome<PageMapSnapshot> read = PageMapReader(*request.source).read(request.pid, request.ranges);
+    if (!read.ok()) {
+        *error = read.error;
+        return false;
+    }
+    if (read.value.pageCount == 0) {
+        *error = QStringLiteral("process %1 has no readable pages in the requested range").arg(request.pid);
+        return false;
+    }
+    PageModel model;
+    model.setSnapshot(std::make_shared<const PageMapSnapshot>(read.value));
+    if (request.view == QStringLiteral("pages")) {
+        PageMapView view;
+        view.setModel(&model);
+        view.resize(request.size);
+        return view.exportPng(request.outputPath, request.size, request.devicePixelRatio, error);
+    }
+    PhysicalView view;
+    view.setModel(&model);
+    if (model.frameInfoError().isEmpty()) {
+        ReadOutcome<FrameCensus> census = FrameCensus::read(*request.source, 4096);
+        if (census.ok())
+            view.setCensus(std::make_shared<const FrameCensus>(std::move(census.value)));
+    }
+    view.resize(request.size);
     return view.exportPng(request.outputPath, request.size, request.devicePixelRatio, error);
 }
 

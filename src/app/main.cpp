@@ -46,7 +46,7 @@ int main(int argc, char **argv)
             .arg(HeadlessExport::views().join(QStringLiteral(", "))),
         QStringLiteral("view"));
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
-                                          QStringLiteral("The file --export writes (.png, .svg; .csv for charts)."),
+                                          QStringLiteral("The file --export writes (.png; .svg for map and charts; .csv for charts)."),
                                           QStringLiteral("file"));
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Image size for --export, e.g. 1600x1000."),
                                         QStringLiteral("WxH"), QStringLiteral("1200x900"));
@@ -62,10 +62,14 @@ int main(int argc, char **argv)
     const QCommandLineOption intervalOption(QStringLiteral("interval"),
                                             QStringLiteral("Sampling interval for --export charts, e.g. 200ms."),
                                             QStringLiteral("time"), QStringLiteral("200ms"));
+    const QCommandLineOption rangeOption(QStringLiteral("range"),
+                                         QStringLiteral("Address range for --export pages|physical, e.g. 7f00000000-7f00100000 "
+                                                        "(default: every mapping)."),
+                                         QStringLiteral("start-end"));
     parser.addPositionalArgument(QStringLiteral("bundle"), QStringLiteral("A snapshot bundle (.mematlas) to open."),
                                  QStringLiteral("[bundle]"));
     parser.addOptions({pidOption, rootOption, exportOption, outputOption, sizeOption, dprOption, scaleOption,
-                       durationOption, intervalOption});
+                       durationOption, intervalOption, rangeOption});
     parser.process(app);
 
     const auto fail = [](const QString &message) {
@@ -118,6 +122,12 @@ int main(int argc, char **argv)
             return fail(QStringLiteral("--duration \"%1\" is not a time such as 30s").arg(parser.value(durationOption)));
         if (!HeadlessExport::parseDuration(parser.value(intervalOption), &request.intervalMs))
             return fail(QStringLiteral("--interval \"%1\" is not a time such as 200ms").arg(parser.value(intervalOption)));
+        if (parser.isSet(rangeOption)) {
+            QPair<quint64, quint64> range;
+            if (!HeadlessExport::parseRange(parser.value(rangeOption), &range))
+                return fail(QStringLiteral("--range \"%1\" is not START-END in hex with START < END").arg(parser.value(rangeOption)));
+            request.ranges.append(range);
+        }
         QString error;
         const int status = HeadlessExport::run(request, &error);
         if (status != 0)

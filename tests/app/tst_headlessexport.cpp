@@ -116,6 +116,44 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(QStringLiteral("/nonexistent-dir")));
     }
 
+    void pagesAndPhysicalPng_data()
+    {
+        QTest::addColumn<QString>("view");
+        QTest::addColumn<QString>("tree");
+        QTest::addColumn<QString>("pid");
+        QTest::newRow("pages as root") << QStringLiteral("pages") << QStringLiteral("root") << QStringLiteral("4242");
+        QTest::newRow("physical as root") << QStringLiteral("physical") << QStringLiteral("root") << QStringLiteral("4242");
+        QTest::newRow("pages unprivileged") << QStringLiteral("pages") << QStringLiteral("hidden") << QStringLiteral("4243");
+        QTest::newRow("physical unprivileged") << QStringLiteral("physical") << QStringLiteral("hidden") << QStringLiteral("4243");
+    }
+
+    void pagesAndPhysicalPng()
+    {
+        QFETCH(QString, view);
+        QFETCH(QString, tree);
+        QFETCH(QString, pid);
+        QTemporaryDir dir;
+        const QString out = dir.filePath(view + QStringLiteral(".png"));
+        const Result result = runExport({view, QStringLiteral("-o"), out, QStringLiteral("--proc-root"),
+                                         QStringLiteral(MEMATLAS_TEST_DATA "/pagemap/") + tree, QStringLiteral("--pid"), pid,
+                                         QStringLiteral("--range"), QStringLiteral("0x10000-0x20000"), QStringLiteral("--size"),
+                                         QStringLiteral("640x480")});
+        QVERIFY2(result.exitCode == 0, qPrintable(result.stderrText));
+        QCOMPARE(QImage(out).size(), QSize(640, 480));
+    }
+
+    void pagesBadRangeFails()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("pages.png"));
+        const Result result = runExport({QStringLiteral("pages"), QStringLiteral("-o"), out, QStringLiteral("--proc-root"),
+                                         QStringLiteral(MEMATLAS_TEST_DATA "/pagemap/root"), QStringLiteral("--pid"),
+                                         QStringLiteral("4242"), QStringLiteral("--range"), QStringLiteral("20000-10000")});
+        QCOMPARE(result.exitCode, 1);
+        QVERIFY2(result.stderrText.contains(QStringLiteral("--range")), qPrintable(result.stderrText));
+        QVERIFY(QDir(dir.path()).isEmpty());
+    }
+
     void freePanelPng()
     {
         QTemporaryDir dir;
