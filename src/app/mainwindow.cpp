@@ -19,6 +19,7 @@
 #include "pagemodel.h"
 #include "pagespanel.h"
 #include "pagetablemodel.h"
+#include "pagemapview.h"
 #include "physicalview.h"
 #include "rawprocview.h"
 #include "segmentpalette.h"
@@ -339,6 +340,7 @@ void MainWindow::setUpViews()
     connect(m_ui->actionFitProcess, &QAction::triggered, m_ui->mapView, &AddressSpaceView::fitProcess);
     connect(m_ui->actionExportMap, &QAction::triggered, this, &MainWindow::exportMap);
     connect(m_ui->actionExportChart, &QAction::triggered, this, &MainWindow::exportChart);
+    connect(m_ui->actionExportPages, &QAction::triggered, this, &MainWindow::exportPages);
     setUpMemoryCharts();
     setUpSnapshots();
     setUpPages();
@@ -714,6 +716,34 @@ void MainWindow::exportChart()
                                                    : m_ui->chartView->exportPng(path, size, 2.0, &error);
     }
     reportExport(tr("Export chart"), path, written, error);
+}
+
+// The page grid and the virtual → physical picture go out together: FILE-pages.png, FILE-physical.png.
+void MainWindow::exportPages()
+{
+    if (m_pageModel->pageCount() == 0) {
+        m_ui->pagesPanel->setStatus(tr("Read some pages first: there is nothing to export."));
+        return;
+    }
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export page views"),
+                                                      QStringLiteral("mematlas-pages-%1.png").arg(m_shownPid),
+                                                      tr("PNG image (*.png);;SVG drawing (*.svg)"));
+    if (path.isEmpty())
+        return;
+    QSize size;
+    if (!askExportSize(tr("Export page views"), m_ui->pagesPanel->pageMapView()->size(), &size))
+        return;
+    const QFileInfo info(path);
+    const bool svg = info.suffix().compare(QStringLiteral("svg"), Qt::CaseInsensitive) == 0;
+    const QString stem = info.path() + QLatin1Char('/') + info.completeBaseName();
+    const QString gridPath = stem + QStringLiteral("-pages.") + info.suffix();
+    const QString physicalPath = stem + QStringLiteral("-physical.") + info.suffix();
+    QString error;
+    const PageMapView *grid = m_ui->pagesPanel->pageMapView();
+    const PhysicalView *physical = m_ui->pagesPanel->physicalView();
+    const bool written = svg ? grid->exportSvg(gridPath, size, &error) && physical->exportSvg(physicalPath, size, &error)
+                             : grid->exportPng(gridPath, size, 2.0, &error) && physical->exportPng(physicalPath, size, 2.0, &error);
+    reportExport(tr("Export page views"), gridPath + QStringLiteral(", ") + physicalPath, written, error);
 }
 
 bool MainWindow::askExportSize(const QString &title, QSize current, QSize *size)

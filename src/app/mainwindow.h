@@ -67,6 +67,7 @@ private:
     void updateTotals();
     void exportMap();
     void exportChart();
+    void exportPages();
     void setUpSnapshots();
     void takeSnapshot();
     void compareSnapshots(int olderRow, int newerRow);

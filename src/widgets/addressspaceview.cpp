@@ -1,4 +1,5 @@
 #include "addressspaceview.h"
+#include "svgexport.h"
 
 #include "addressformat.h"
 #include "modelroles.h"
@@ -299,32 +300,8 @@ bool AddressSpaceView::exportPng(const QString &path, const QSize &size, qreal d
 
 bool AddressSpaceView::exportSvg(const QString &path, const QSize &size, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    QSvgGenerator generator;
-    generator.setOutputDevice(&file);
-    generator.setSize(size);
-    generator.setViewBox(QRect(QPoint(), size));
-    generator.setTitle(tr("Virtual address space"));
-    QPainter painter;
-    if (!painter.begin(&generator)) {
-        file.cancelWriting();
-        if (error)
-            *error = tr("Cannot start SVG output for %1").arg(path);
-        return false;
-    }
-    paint(painter, QRect(QPoint(), size));
-    painter.end();
-    if (!file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writeSvgFile(path, size, tr("Virtual address space"),
+                        [&](QPainter &painter) { paint(painter, QRect(QPoint(), size)); }, error);
 }
 
 QSize AddressSpaceView::sizeHint() const

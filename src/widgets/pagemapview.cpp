@@ -4,6 +4,7 @@
 #include "messagebanner.h"
 #include "pagemodel.h"
 #include "pagepalette.h"
+#include "svgexport.h"
 
 #include <QHelpEvent>
 #include <QLocale>
@@ -540,16 +541,13 @@ void PageMapView::mousePressEvent(QMouseEvent *event)
         setSelectedPage(page);
 }
 
-QImage PageMapView::renderImage(const QSize &size, qreal devicePixelRatio) const
+void PageMapView::render(QPainter &painter, const QSize &size) const
 {
-    QImage image(size * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(devicePixelRatio);
-    image.fill(palette().color(QPalette::Window));
-    QPainter painter(&image);
+    painter.fillRect(QRect(QPoint(), size), palette().color(QPalette::Window));
     int top = 0;
     const QString message = bannerText();
     if (!message.isEmpty()) {
-        // The banner is a child widget: draw its words, so the image says why parts are missing.
+        // The banner is a child widget: draw its words, so the picture says why parts are missing.
         const QRect text = painter.boundingRect(QRect(Margin, Margin, size.width() - 2 * Margin, size.height()),
                                                 Qt::TextWordWrap, message);
         painter.fillRect(QRect(0, 0, size.width(), text.height() + 2 * Margin), m_banner->palette().color(QPalette::Window));
@@ -558,6 +556,15 @@ QImage PageMapView::renderImage(const QSize &size, qreal devicePixelRatio) const
         top = text.height() + 2 * Margin;
     }
     paint(painter, QRect(0, top, size.width(), size.height() - top), m_scrollBar->value());
+}
+
+QImage PageMapView::renderImage(const QSize &size, qreal devicePixelRatio) const
+{
+    QImage image(size * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(devicePixelRatio);
+    image.fill(palette().color(QPalette::Window));
+    QPainter painter(&image);
+    render(painter, size);
     return image;
 }
 
@@ -581,4 +588,9 @@ bool PageMapView::exportPng(const QString &path, const QSize &size, qreal device
         return false;
     }
     return true;
+}
+
+bool PageMapView::exportSvg(const QString &path, const QSize &size, QString *error) const
+{
+    return writeSvgFile(path, size, tr("Page map"), [&](QPainter &painter) { render(painter, size); }, error);
 }

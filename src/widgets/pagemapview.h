@@ -49,7 +49,9 @@ public:
     // Renders what the view shows (from the current scroll position) at size, with the banner's
     // message drawn at the top. Same paint path as the screen.
     QImage renderImage(const QSize &size, qreal devicePixelRatio = 1.0) const;
+    // Written through QSaveFile: the file is complete or untouched. error gets a one-line reason.
     bool exportPng(const QString &path, const QSize &size, qreal devicePixelRatio, QString *error = nullptr) const;
+    bool exportSvg(const QString &path, const QSize &size, QString *error = nullptr) const; // same paint path
 
 Q_SIGNALS:
     void pageSelected(qint64 page);
@@ -66,6 +68,7 @@ private:
     struct Layout; // where the legend and the grid go within an area
 
     void modelReset();
+    void render(QPainter &painter, const QSize &size) const; // renderImage and exportSvg: background, banner text, view
     void relayout(); // after a change of model, zoom or size: scroll bar range, repaint
     void updateBanner();
     Layout layoutFor(const QRect &area) const;

@@ -5,6 +5,7 @@
 #include "messagebanner.h"
 #include "pagemodel.h"
 #include "pagepalette.h"
+#include "svgexport.h"
 
 #include <QLocale>
 #include <QPainter>
@@ -355,16 +356,13 @@ void PhysicalView::paint(QPainter &painter, const QRect &area) const
         paintLinks(painter, layout);
 }
 
-QImage PhysicalView::renderImage(const QSize &size, qreal devicePixelRatio) const
+void PhysicalView::render(QPainter &painter, const QSize &size) const
 {
-    QImage image(size * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(devicePixelRatio);
-    image.fill(palette().color(QPalette::Window));
-    QPainter painter(&image);
+    painter.fillRect(QRect(QPoint(), size), palette().color(QPalette::Window));
     int top = 0;
     const QString message = bannerText();
     if (!message.isEmpty()) {
-        // The banner is a child widget: draw its words, so the image says why lines are missing.
+        // The banner is a child widget: draw its words, so the picture says why parts are missing.
         const QRect text = painter.boundingRect(QRect(Margin, Margin, size.width() - 2 * Margin, size.height()),
                                                 Qt::TextWordWrap, message);
         painter.fillRect(QRect(0, 0, size.width(), text.height() + 2 * Margin), m_banner->palette().color(QPalette::Window));
@@ -373,6 +371,15 @@ QImage PhysicalView::renderImage(const QSize &size, qreal devicePixelRatio) cons
         top = text.height() + 2 * Margin;
     }
     paint(painter, QRect(0, top, size.width(), size.height() - top));
+}
+
+QImage PhysicalView::renderImage(const QSize &size, qreal devicePixelRatio) const
+{
+    QImage image(size * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(devicePixelRatio);
+    image.fill(palette().color(QPalette::Window));
+    QPainter painter(&image);
+    render(painter, size);
     return image;
 }
 
@@ -396,4 +403,9 @@ bool PhysicalView::exportPng(const QString &path, const QSize &size, qreal devic
         return false;
     }
     return true;
+}
+
+bool PhysicalView::exportSvg(const QString &path, const QSize &size, QString *error) const
+{
+    return writeSvgFile(path, size, tr("Virtual pages in physical memory"), [&](QPainter &painter) { render(painter, size); }, error);
 }

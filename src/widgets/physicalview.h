@@ -43,7 +43,9 @@ public:
     QString bannerText() const;
 
     QImage renderImage(const QSize &size, qreal devicePixelRatio = 1.0) const;
+    // Written through QSaveFile: the file is complete or untouched. error gets a one-line reason.
     bool exportPng(const QString &path, const QSize &size, qreal devicePixelRatio, QString *error = nullptr) const;
+    bool exportSvg(const QString &path, const QSize &size, QString *error = nullptr) const; // same paint path
 
 protected:
     void paintEvent(QPaintEvent *event) override;
@@ -59,6 +61,7 @@ private:
     };
 
     void modelReset();
+    void render(QPainter &painter, const QSize &size) const; // renderImage and exportSvg: background, banner text, view
     void updateBanner();
     QRect viewArea() const;
     Layout layoutFor(const QRect &area) const;

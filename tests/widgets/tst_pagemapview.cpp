@@ -8,6 +8,7 @@
 #include "treeprocsource.h"
 
 #include <QDir>
+#include <QFile>
 #include <QHelpEvent>
 #include <QLocale>
 #include <QSignalSpy>
@@ -84,6 +85,7 @@ private Q_SLOTS:
     void toolTip_data();
     void toolTip();
     void exportPng();
+    void exportSvg();
     void physicalLinks();
     void physicalHidden();
     void physicalSampling();
@@ -294,6 +296,40 @@ void TstPageMapView::exportPng()
     QCOMPARE(image.size(), QSize(1280, 960));
     QVERIFY(!view.exportPng(dir.filePath(QStringLiteral("missing/grid.png")), QSize(64, 64), 1, &error));
     QVERIFY(!error.isEmpty());
+}
+
+void TstPageMapView::exportSvg()
+{
+    PageModel model;
+    model.setSnapshot(readTree(QStringLiteral("hidden"), 4243));
+    PageMapView view;
+    view.setModel(&model);
+    PhysicalView physical;
+    physical.setModel(&model);
+    QTemporaryDir dir;
+    QString error;
+    const QString grid = dir.filePath(QStringLiteral("grid.svg"));
+    const QString phys = dir.filePath(QStringLiteral("phys.svg"));
+    QVERIFY2(view.exportSvg(grid, QSize(640, 480), &error), qPrintable(error));
+    QVERIFY2(physical.exportSvg(phys, QSize(640, 480), &error), qPrintable(error));
+    for (const QString &path : { grid, phys }) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray svg = file.readAll();
+        QVERIFY2(svg.startsWith("<?xml"), qPrintable(path));
+        QVERIFY2(svg.contains("</svg>"), qPrintable(path));
+    }
+
+    // A path that cannot be written: an error, and no file, not even a partial one.
+    for (const QString &bad : { dir.filePath(QStringLiteral("missing/grid.svg")), dir.filePath(QStringLiteral("missing/phys.svg")) }) {
+        error.clear();
+        const bool written = bad.endsWith(QStringLiteral("grid.svg")) ? view.exportSvg(bad, QSize(64, 64), &error)
+                                                                       : physical.exportSvg(bad, QSize(64, 64), &error);
+        QVERIFY(!written);
+        QVERIFY(!error.isEmpty());
+        QVERIFY(!QFile::exists(bad));
+    }
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 2); // no temporary left behind
 }
 
 void TstPageMapView::physicalLinks()
