@@ -1,5 +1,5 @@
 #include "addressspaceview.h"
-#include "svgexport.h"
+#include "viewexport.h"
 
 #include "addressformat.h"
 #include "modelroles.h"
@@ -14,7 +14,6 @@
 #include <QNativeGestureEvent>
 #include <QPainter>
 #include <QPinchGesture>
-#include <QSaveFile>
 #include <QSvgGenerator>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -268,34 +267,12 @@ void AddressSpaceView::paintEvent(QPaintEvent *)
 
 QImage AddressSpaceView::renderImage(const QSize &size, qreal devicePixelRatio) const
 {
-    QImage image(size * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(devicePixelRatio);
-    image.fill(palette().color(QPalette::Window));
-    QPainter painter(&image);
-    paint(painter, QRect(QPoint(), size));
-    return image;
+    return renderViewImage(size, devicePixelRatio, palette().color(QPalette::Window), [&](QPainter &painter) { paint(painter, QRect(QPoint(), size)); });
 }
 
 bool AddressSpaceView::exportPng(const QString &path, const QSize &size, qreal devicePixelRatio, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (!renderImage(size, devicePixelRatio).save(&file, "PNG")) {
-        file.cancelWriting();
-        if (error)
-            *error = tr("Cannot encode %1 as PNG").arg(path);
-        return false;
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writePngFile(path, renderImage(size, devicePixelRatio), error);
 }
 
 bool AddressSpaceView::exportSvg(const QString &path, const QSize &size, QString *error) const

@@ -1,10 +1,10 @@
 #include "freepanel.h"
+#include "viewexport.h"
 
 #include <QFontDatabase>
 #include <QGridLayout>
 #include <QImage>
 #include <QLabel>
-#include <QSaveFile>
 #include <QVBoxLayout>
 
 #include <cstdio>
@@ -150,11 +150,5 @@ bool FreePanel::exportPng(const QString &path, QSize size, QString *error)
     render(&image);
     resize(saved);
 
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !image.save(&file, "PNG") || !file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writePngFile(path, image, error);
 }

@@ -4,14 +4,13 @@
 #include "messagebanner.h"
 #include "pagemodel.h"
 #include "pagepalette.h"
-#include "svgexport.h"
+#include "viewexport.h"
 
 #include <QHelpEvent>
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
-#include <QSaveFile>
 #include <QScrollBar>
 #include <QToolTip>
 #include <QWheelEvent>
@@ -560,34 +559,12 @@ void PageMapView::render(QPainter &painter, const QSize &size) const
 
 QImage PageMapView::renderImage(const QSize &size, qreal devicePixelRatio) const
 {
-    QImage image(size * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(devicePixelRatio);
-    image.fill(palette().color(QPalette::Window));
-    QPainter painter(&image);
-    render(painter, size);
-    return image;
+    return renderViewImage(size, devicePixelRatio, palette().color(QPalette::Window), [&](QPainter &painter) { render(painter, size); });
 }
 
 bool PageMapView::exportPng(const QString &path, const QSize &size, qreal devicePixelRatio, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (!renderImage(size, devicePixelRatio).save(&file, "PNG")) {
-        file.cancelWriting();
-        if (error)
-            *error = tr("Cannot encode %1 as PNG").arg(path);
-        return false;
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writePngFile(path, renderImage(size, devicePixelRatio), error);
 }
 
 bool PageMapView::exportSvg(const QString &path, const QSize &size, QString *error) const

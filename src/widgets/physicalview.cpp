@@ -5,11 +5,10 @@
 #include "messagebanner.h"
 #include "pagemodel.h"
 #include "pagepalette.h"
-#include "svgexport.h"
+#include "viewexport.h"
 
 #include <QLocale>
 #include <QPainter>
-#include <QSaveFile>
 
 #include <algorithm>
 #include <array>
@@ -375,34 +374,12 @@ void PhysicalView::render(QPainter &painter, const QSize &size) const
 
 QImage PhysicalView::renderImage(const QSize &size, qreal devicePixelRatio) const
 {
-    QImage image(size * devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
-    image.setDevicePixelRatio(devicePixelRatio);
-    image.fill(palette().color(QPalette::Window));
-    QPainter painter(&image);
-    render(painter, size);
-    return image;
+    return renderViewImage(size, devicePixelRatio, palette().color(QPalette::Window), [&](QPainter &painter) { render(painter, size); });
 }
 
 bool PhysicalView::exportPng(const QString &path, const QSize &size, qreal devicePixelRatio, QString *error) const
 {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    if (!renderImage(size, devicePixelRatio).save(&file, "PNG")) {
-        file.cancelWriting();
-        if (error)
-            *error = tr("Cannot encode %1 as PNG").arg(path);
-        return false;
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = tr("Cannot write %1: %2").arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    return writePngFile(path, renderImage(size, devicePixelRatio), error);
 }
 
 bool PhysicalView::exportSvg(const QString &path, const QSize &size, QString *error) const
