@@ -258,6 +258,7 @@ private Q_SLOTS:
         // The map now shows both snapshots: the removed mapping is still a row to outline.
         QVERIFY(map->model() != mappingView->model());
         QCOMPARE(map->model()->rowCount(), rows);
+        map->renderImage(QSize(700, 900)).save(QDir::tempPath() + QStringLiteral("/mematlas-diff-map.png"));
         Q_EMIT panel->endComparisonRequested();
         QCOMPARE(map->model()->rowCount(), rows);
     }
