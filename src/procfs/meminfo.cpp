@@ -21,30 +21,15 @@ quint64 Meminfo::valueOr(QByteArrayView key, quint64 fallback) const
 Parsed<Meminfo> Meminfo::parse(QByteArrayView text)
 {
     Parsed<Meminfo> result;
-    if (text.isEmpty()) {
-        result.error.message = QStringLiteral("meminfo is empty");
-        return result;
-    }
-    LineReader lines(text);
-    while (lines.next()) {
-        if (!lines.terminated()) {
-            result.error = lines.truncatedError();
-            break;
-        }
-        QByteArrayView key;
-        QByteArrayView value;
-        if (!splitKeyValue(lines.line(), &key, &value)) {
-            result.error = {lines.number(), expected(QLatin1String("'Key: value kB'"), lines.line())};
-            break;
-        }
-        Field field;
-        const Number status = parseKbValue(value, &field.value, &field.hasKbUnit);
-        if (status != Number::Ok) {
-            result.error = {lines.number(), valueError(status, key, QLatin1String("'N kB' or 'N'"), value)};
-            break;
-        }
-        field.key = key.toByteArray();
-        result.value.fields.append(std::move(field));
-    }
+    result.error = forEachKeyValue(text, QLatin1String("meminfo"), QLatin1String("'Key: value kB'"),
+                                   [&](QByteArrayView key, QByteArrayView value) {
+                                       Field field;
+                                       const Number status = parseKbValue(value, &field.value, &field.hasKbUnit);
+                                       if (status != Number::Ok)
+                                           return valueError(status, key, QLatin1String("'N kB' or 'N'"), value);
+                                       field.key = key.toByteArray();
+                                       result.value.fields.append(std::move(field));
+                                       return QString();
+                                   });
     return result;
 }

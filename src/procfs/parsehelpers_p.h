@@ -202,6 +202,29 @@ inline bool splitKeyValue(QByteArrayView line, QByteArrayView *key, QByteArrayVi
     return true;
 }
 
+// Walks the "KEY: value" lines of a status or meminfo text: calls visit(key, value, lineNumber) for
+// each, which returns an empty string to go on or the reason the value is bad. Returns the first
+// error (empty text, a cut last line, a line that is not "KEY: value", a bad value), or none.
+template<typename Visit>
+ParseError forEachKeyValue(QByteArrayView text, QLatin1String fileName, QLatin1String lineShape, Visit visit)
+{
+    if (text.isEmpty())
+        return {0, QString(fileName) + QStringLiteral(" is empty")};
+    LineReader lines(text);
+    while (lines.next()) {
+        if (!lines.terminated())
+            return lines.truncatedError();
+        QByteArrayView key;
+        QByteArrayView value;
+        if (!splitKeyValue(lines.line(), &key, &value))
+            return {lines.number(), expected(lineShape, lines.line())};
+        const QString problem = visit(key, value);
+        if (!problem.isEmpty())
+            return {lines.number(), problem};
+    }
+    return {};
+}
+
 // A whole value that is one number, blanks around it allowed ("THPeligible:    1", statm fields).
 inline Number parseNumber(QByteArrayView value, quint64 *number)
 {

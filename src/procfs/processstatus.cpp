@@ -76,23 +76,10 @@ int ProcessStatus::threads() const
 Parsed<ProcessStatus> ProcessStatus::parse(QByteArrayView text)
 {
     Parsed<ProcessStatus> result;
-    if (text.isEmpty()) {
-        result.error.message = QStringLiteral("status is empty");
-        return result;
-    }
-    LineReader lines(text);
-    while (lines.next()) {
-        if (!lines.terminated()) {
-            result.error = lines.truncatedError();
-            break;
-        }
-        QByteArrayView key;
-        QByteArrayView value;
-        if (!splitKeyValue(lines.line(), &key, &value)) {
-            result.error = {lines.number(), expected(QLatin1String("'Key:\\tvalue'"), lines.line())};
-            break;
-        }
-        result.value.fields.append({key.toByteArray(), value.toByteArray()});
-    }
+    result.error = forEachKeyValue(text, QLatin1String("status"), QLatin1String("'Key:\\tvalue'"),
+                                   [&](QByteArrayView key, QByteArrayView value) {
+                                       result.value.fields.append({key.toByteArray(), value.toByteArray()});
+                                       return QString();
+                                   });
     return result;
 }

@@ -1,6 +1,8 @@
 // mematlas-capture as users run it: its text reports against the kernel's own files, procps's pmap,
 // free and top over the live system, and against hand-computed numbers on fixture trees.
 
+#include "captureprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -16,53 +18,9 @@
 #include <pwd.h>
 #include <unistd.h>
 
+using namespace CaptureProcess;
+
 namespace {
-
-struct Run
-{
-    int exitCode = -1; // -1 when the program did not start, crashed or hung
-    QByteArray out;
-    QByteArray err;
-};
-
-// procps tools translate their headings; the C locale gives the ones we compare with. The private
-// sleep child gets it too, so it maps no locale files that other processes share.
-QProcessEnvironment cLocaleEnvironment()
-{
-    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    const QStringList keys = environment.keys();
-    for (const QString &key : keys) {
-        if (key.startsWith(QLatin1String("LC_")) || key.startsWith(QLatin1String("LANG")))
-            environment.remove(key);
-    }
-    environment.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
-    return environment;
-}
-
-Run run(const QString &program, const QStringList &arguments,
-        const QProcessEnvironment &environment = cLocaleEnvironment())
-{
-    QProcess process;
-    process.setProcessEnvironment(environment);
-    process.start(program, arguments);
-    Run result;
-    if (process.waitForFinished(120 * 1000) && process.exitStatus() == QProcess::NormalExit)
-        result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
-
-Run capture(const QStringList &arguments)
-{
-    return run(QStringLiteral(MEMATLAS_CAPTURE_BIN), arguments);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 QString fixturePath(const QString &relativePath)
 {

@@ -9,6 +9,8 @@
 #include "pageentry.h"
 #include "processinfo.h"
 
+#include "captureprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -22,37 +24,9 @@
 #include <sys/utsname.h>
 #include <unistd.h>
 
+using namespace CaptureProcess;
+
 namespace {
-
-struct Run
-{
-    int exitCode = -1; // -1 when the program did not start, crashed or hung
-    QByteArray out;
-    QByteArray err;
-};
-
-Run run(const QString &program, const QStringList &arguments)
-{
-    QProcess process;
-    process.start(program, arguments);
-    Run result;
-    if (process.waitForFinished(120 * 1000) && process.exitStatus() == QProcess::NormalExit)
-        result.exitCode = process.exitCode();
-    result.out = process.readAllStandardOutput();
-    result.err = process.readAllStandardError();
-    return result;
-}
-
-Run capture(const QStringList &arguments)
-{
-    return run(QStringLiteral(MEMATLAS_CAPTURE_BIN), arguments);
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 QString treePath(const QString &tree)
 {
