@@ -17,9 +17,9 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config dpkg-dev xz-utils perl
   qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
-  libarchive-dev libzstd-dev
+  libarchive-dev libzstd-dev zstd
   fonts-dejavu-core fonts-noto-cjk
-  procps
+  procps util-linux bsdutils tar
 )
 
 log() { printf 'setup-deps: %s\n' "$*" >&2; }
