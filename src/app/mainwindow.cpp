@@ -34,6 +34,8 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMimeData>
+#include <QGuiApplication>
+#include <QScreen>
 #include <QSysInfo>
 #include <QTime>
 #include <QActionGroup>
@@ -87,8 +89,10 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
     m_ui->setupUi(this);
     setUpViews();
     restoreSettings();
-    if (initialPid > 0)
+    if (initialPid > 0) {
         m_pendingPid = initialPid;
+        m_pendingPidFromCommandLine = true;
+    }
 
     m_totalsTimer->setSingleShot(true);
     m_totalsTimer->setInterval(100); // rollups arrive one per process: sum once they have settled
@@ -352,10 +356,17 @@ void MainWindow::setUpViews()
 void MainWindow::restoreSettings()
 {
     QSettings settings;
-    restoreGeometry(settings.value(GeometryKey).toByteArray());
+    if (!restoreGeometry(settings.value(GeometryKey).toByteArray())) {
+        // First start: most of the screen, the map and the chart both need height.
+        if (const QScreen *screen = QGuiApplication::primaryScreen())
+            resize(screen->availableSize() * 0.9);
+    }
     if (!restoreState(settings.value(StateKey).toByteArray())) {
-        // First start: room for PID … RES. Docks take sizes only once the window is laid out.
-        QTimer::singleShot(0, this, [this] { resizeDocks({m_ui->processDock}, {460}, Qt::Horizontal); });
+        // Room for PID … RES and for a readable chart. Docks take sizes only once the window is laid out.
+        QTimer::singleShot(0, this, [this] {
+            resizeDocks({m_ui->processDock}, {460}, Qt::Horizontal);
+            resizeDocks({m_ui->memoryDock}, {height() / 3}, Qt::Vertical);
+        });
     }
     m_ui->mainSplitter->restoreState(settings.value(SplitterKey).toByteArray());
     // Saved column widths win; without them the first data decides (fitColumnsOnce).
@@ -391,9 +402,14 @@ void MainWindow::refresh()
 
 void MainWindow::onProcessesRead()
 {
-    if (m_pendingPid > 0 && m_processModel->rowOfPid(m_pendingPid) >= 0) {
-        selectPid(m_pendingPid);
+    if (m_pendingPid > 0) {
+        if (m_processModel->rowOfPid(m_pendingPid) >= 0)
+            selectPid(m_pendingPid);
+        else if (m_pendingPidFromCommandLine)
+            m_ui->banner->showMessage(MessageBanner::Level::Warning,
+                                      tr("Process %1 (--pid) does not exist in %2.").arg(m_pendingPid).arg(m_source->description()));
         m_pendingPid = 0;
+        m_pendingPidFromCommandLine = false;
     }
     if (m_shownPid > 0 && !m_shownExited && m_processModel->rowOfPid(m_shownPid) < 0) {
         m_shownExited = true;

@@ -110,6 +110,7 @@ private:
     bool m_censusRequested = false;
     int m_samplingIntervalMs = 1000;
     int m_pendingPid = 0; // to select once the list has it (--pid or the last session's)
+    bool m_pendingPidFromCommandLine = false; // a --pid that is not there deserves a message
     int m_shownPid = 0;
     bool m_shownExited = false;
     bool m_processColumnsFitted = false;

@@ -304,6 +304,17 @@ private Q_SLOTS:
         QCOMPARE(panel->physicalView()->isBannerShown(), pfnsHidden);
     }
 
+    void missingPidFromTheCommandLineIsSaid()
+    {
+        MainWindow window(std::make_shared<TreeProcSource>(QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash")), 424242);
+        window.show();
+        auto *banner = window.findChild<MessageBanner *>(QStringLiteral("banner"));
+        QTRY_VERIFY(banner->isVisible());
+        QVERIFY2(banner->text().contains(QStringLiteral("424242")) && banner->text().contains(QStringLiteral("does not exist")),
+                 qPrintable(banner->text()));
+        QCOMPARE(window.shownPid(), 0);
+    }
+
     void settingsKeepTheLastProcess()
     {
         const QString root = QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash");
