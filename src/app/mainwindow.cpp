@@ -24,6 +24,7 @@
 #include "rawprocview.h"
 #include "segmentpalette.h"
 #include "snapshot.h"
+#include "softdirty.h"
 #include "snapshotdiff.h"
 #include "snapshotdiffmodel.h"
 #include "snapshotpanel.h"
@@ -628,12 +629,11 @@ void MainWindow::clearSoftDirty()
             .arg(m_shownPid));
     if (answer != QMessageBox::Yes)
         return;
-    QFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write("4") != 1 || !file.flush()) {
-        m_ui->pagesPanel->setStatus(tr("%1: %2").arg(path, file.errorString()));
+    QString error;
+    if (!SoftDirty::clear(*m_source, m_shownPid, &error)) {
+        m_ui->pagesPanel->setStatus(error);
         return;
     }
-    file.close();
     m_ui->pagesPanel->setStatus(tr("Soft-dirty bits of PID %1 cleared at %2: read the pages again to see what it writes.")
                                     .arg(m_shownPid)
                                     .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss"))));
