@@ -76,7 +76,7 @@ QString BundleCapture::run(QStringList *warnings)
             return interruptedMessage();
         }
         showProgress(QStringLiteral("process %1 of %2").arg(i + 1).arg(pids.size()));
-        if (writer.addProcess(pids[i], {m_options.pagemap}))
+        if (writer.addProcess(pids[i], {m_options.pagemap, [] { return Interruption::signal() != 0; }}))
             ++captured;
     }
     for (int i = 0; i < m_options.meminfoSamples; ++i) {

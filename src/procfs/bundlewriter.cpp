@@ -191,7 +191,7 @@ bool BundleWriter::addProcess(int pid, const ProcessOptions &options)
         capture.entries.append({BundleManifest::ProcPrefix + exe, QByteArray(), target, QDateTime::currentDateTimeUtc()});
 
     if (options.pagemap && texts.contains(QStringLiteral("maps"))
-        && !readPagemap(pid, texts.value(QStringLiteral("maps")), texts.value(QStringLiteral("smaps")), &capture))
+        && !readPagemap(pid, texts.value(QStringLiteral("maps")), texts.value(QStringLiteral("smaps")), options, &capture))
         return false;
 
     m_entries.append(capture.entries);
@@ -202,7 +202,8 @@ bool BundleWriter::addProcess(int pid, const ProcessOptions &options)
     return true;
 }
 
-bool BundleWriter::readPagemap(int pid, const QByteArray &maps, const QByteArray &smaps, ProcessCapture *capture)
+bool BundleWriter::readPagemap(int pid, const QByteArray &maps, const QByteArray &smaps, const ProcessOptions &options,
+                               ProcessCapture *capture)
 {
     const QString relativePath = QString::number(pid) + QStringLiteral("/pagemap");
     const quint64 pageSize = m_source.pageSize();
@@ -217,6 +218,8 @@ bool BundleWriter::readPagemap(int pid, const QByteArray &maps, const QByteArray
             continue;
         const quint64 endPage = mapping.end / pageSize;
         for (quint64 page = mapping.start / pageSize; page < endPage;) {
+            if (options.cancelled && options.cancelled())
+                return false;
             const quint64 pages = qMin(endPage - page, PagemapChunkPages);
             const ReadResult result = m_source.readRange(relativePath, page * 8, pages * 8);
             if (result.status == ReadResult::Status::ProcessExited)
@@ -226,7 +229,8 @@ bool BundleWriter::readPagemap(int pid, const QByteArray &maps, const QByteArray
                 return true;
             }
             entries.resize(result.data.size() / 8);
-            std::memcpy(entries.data(), result.data.constData(), size_t(entries.size()) * 8);
+            if (!entries.isEmpty()) // an empty QList has no storage to copy into
+                std::memcpy(entries.data(), result.data.constData(), size_t(entries.size()) * 8);
             pagemap.append(page, entries.constData(), entries.size());
             for (quint64 raw : std::as_const(entries)) {
                 const PageEntry entry = PageEntry::decode(raw);

@@ -21,6 +21,9 @@ public:
     {
         // Also the pagemap of the mapped ranges, and kpageflags/kpagecount of the frames it names.
         bool pagemap = false;
+        // Asked between pagemap chunks (a sanitizer's shadow alone is terabytes of address space);
+        // returning true stops the read, and the process is not kept.
+        std::function<bool()> cancelled;
     };
     struct WriteOptions
     {
@@ -68,7 +71,8 @@ private:
         QList<BundleFrames::Frame> frames;
     };
     // Returns false when the process exited meanwhile (recorded as such).
-    bool readPagemap(int pid, const QByteArray &maps, const QByteArray &smaps, ProcessCapture *capture);
+    bool readPagemap(int pid, const QByteArray &maps, const QByteArray &smaps, const ProcessOptions &options,
+                     ProcessCapture *capture);
     void readFrames(std::vector<quint64> pfns, ProcessCapture *capture);
     bool recordExited(int pid, const QString &message);
     Entry textEntry(const QString &relativePath, const QByteArray &data) const;

@@ -317,7 +317,7 @@ QString TstBundle::bundleOfTree(const QString &tree, const QString &name)
     writer.addMeminfo();
     const QList<int> pids = source.pids();
     for (int pid : pids)
-        writer.addProcess(pid, {false});
+        writer.addProcess(pid, {.pagemap = false, .cancelled = {}});
     const QString path = m_dir.filePath(name);
     QString error;
     if (!writer.write(path, {}, &error))
@@ -329,8 +329,8 @@ QString TstBundle::bundleOfSynthetic(const SyntheticSource &source, const QStrin
 {
     BundleWriter writer(source, QStringLiteral("tst_bundle 1.0"));
     writer.addMeminfo();
-    writer.addProcess(100, {true});
-    writer.addProcess(200, {false});
+    writer.addProcess(100, {.pagemap = true, .cancelled = {}});
+    writer.addProcess(200, {.pagemap = false, .cancelled = {}});
     const QString path = m_dir.filePath(name);
     QString error;
     if (!writer.write(path, {}, &error))
@@ -623,9 +623,9 @@ void TstBundle::processesThatExited()
     // 100 vanishes between maps and smaps, 200 during its pagemap; 300 never existed.
     source.failures.insert(QStringLiteral("100/smaps"), ReadResult::Status::ProcessExited);
     source.vanishDuringPagemap.insert(200);
-    QVERIFY(!writer.addProcess(100, {true}));
-    QVERIFY(!writer.addProcess(200, {true}));
-    QVERIFY(!writer.addProcess(300, {false}));
+    QVERIFY(!writer.addProcess(100, {.pagemap = true, .cancelled = {}}));
+    QVERIFY(!writer.addProcess(200, {.pagemap = true, .cancelled = {}}));
+    QVERIFY(!writer.addProcess(300, {.pagemap = false, .cancelled = {}}));
 
     const QString path = m_dir.filePath(QStringLiteral("exited.mematlas"));
     QString error;
@@ -663,7 +663,7 @@ void TstBundle::environNeverCaptured()
     const TreeProcSource source(tree);
     BundleWriter writer(source, QStringLiteral("tst_bundle 1.0"));
     writer.addMeminfo();
-    QVERIFY(writer.addProcess(12069, {false}));
+    QVERIFY(writer.addProcess(12069, {.pagemap = false, .cancelled = {}}));
     const QString path = m_dir.filePath(QStringLiteral("environ.mematlas"));
     QString error;
     QVERIFY2(writer.write(path, {}, &error), qPrintable(error));
@@ -712,7 +712,7 @@ void TstBundle::refusesToOverwrite()
     QVERIFY(!original.isEmpty());
     const TreeProcSource source(treePath(QStringLiteral("threads")));
     BundleWriter writer(source, QStringLiteral("tst_bundle 1.0"));
-    QVERIFY(writer.addProcess(12100, {false}));
+    QVERIFY(writer.addProcess(12100, {.pagemap = false, .cancelled = {}}));
     QString error;
     QVERIFY(!writer.write(path, {}, &error));
     QCOMPARE(error, path + QStringLiteral(": already exists"));
@@ -732,7 +732,7 @@ void TstBundle::cancelledWriteLeavesNothing()
     const TreeProcSource source(treePath(QStringLiteral("bash")));
     BundleWriter writer(source, QStringLiteral("tst_bundle 1.0"));
     writer.addMeminfo();
-    writer.addProcess(12209, {false});
+    writer.addProcess(12209, {.pagemap = false, .cancelled = {}});
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("cancelled.mematlas"));
