@@ -233,7 +233,7 @@ QVariant MappingModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return toolTipData(row, column);
     case Qt::TextAlignmentRole:
-        return isTextColumn(column) ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
+        return ModelRoles::columnAlignment(isTextColumn(column));
     case ModelRoles::RawValueRole:
         return rawData(row, column);
     case ModelRoles::UnitRole:
@@ -256,7 +256,7 @@ QVariant MappingModel::headerData(int section, Qt::Orientation orientation, int 
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return isTextColumn(section) ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
+        return ModelRoles::columnAlignment(isTextColumn(section));
     if (const auto key = keyOfColumn(section)) {
         if (role == Qt::DisplayRole)
             return QString::fromLatin1(SmapsEntry::keyName(*key));

@@ -14,4 +14,10 @@ enum Role {
     RowErrorRole, // QString: why a row's extra values (PSS, ...) are missing
     ChangeKindRole, // int(SnapshotDiff::Kind) for snapshot diff rows
 };
+
+// Text reads from the left, numbers line up on the right: the alignment every table column gets.
+inline int columnAlignment(bool textColumn)
+{
+    return textColumn ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
+}
 }

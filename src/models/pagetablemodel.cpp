@@ -165,7 +165,7 @@ QVariant PageTableModel::data(const QModelIndex &index, int role) const
     case ModelRoles::RawValueRole:
         return rawData(m_pages->pageAt(index.row()), column);
     case Qt::TextAlignmentRole:
-        return isTextColumn(column) ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
+        return ModelRoles::columnAlignment(isTextColumn(column));
     case ModelRoles::UnitRole:
         return isAddressColumn(column) ? QStringLiteral("address") : QString();
     default:
@@ -178,7 +178,7 @@ QVariant PageTableModel::headerData(int section, Qt::Orientation orientation, in
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return isTextColumn(section) ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
+        return ModelRoles::columnAlignment(isTextColumn(section));
     if (role == Qt::DisplayRole) {
         switch (Column(section)) {
         case AddressColumn:

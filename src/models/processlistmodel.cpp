@@ -156,7 +156,7 @@ QVariant ProcessListModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         return toolTipData(row, column);
     case Qt::TextAlignmentRole:
-        return isTextColumn(column) ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
+        return ModelRoles::columnAlignment(isTextColumn(column));
     case ModelRoles::RawValueRole:
         return rawData(row, column);
     case ModelRoles::UnitRole:
@@ -177,7 +177,7 @@ QVariant ProcessListModel::headerData(int section, Qt::Orientation orientation, 
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return isTextColumn(section) ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
+        return ModelRoles::columnAlignment(isTextColumn(section));
     if (role == Qt::DisplayRole) {
         switch (Column(section)) {
         case PidColumn:

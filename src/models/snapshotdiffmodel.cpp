@@ -57,7 +57,7 @@ QVariant SnapshotDiffModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return displayData(row, column);
     case Qt::TextAlignmentRole:
-        return isTextColumn(column) ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
+        return ModelRoles::columnAlignment(isTextColumn(column));
     case ModelRoles::RawValueRole:
         return rawData(row, column);
     case ModelRoles::UnitRole:
@@ -136,7 +136,7 @@ QVariant SnapshotDiffModel::headerData(int section, Qt::Orientation orientation,
     if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
         return {};
     if (role == Qt::TextAlignmentRole)
-        return isTextColumn(section) ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
+        return ModelRoles::columnAlignment(isTextColumn(section));
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {

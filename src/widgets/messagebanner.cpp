@@ -40,6 +40,14 @@ void MessageBanner::clearMessage()
     hide();
 }
 
+void MessageBanner::showLines(Level level, const QStringList &lines)
+{
+    if (lines.isEmpty())
+        clearMessage();
+    else
+        showMessage(level, lines.join(QLatin1Char('\n')));
+}
+
 QString MessageBanner::text() const
 {
     return m_label->text();

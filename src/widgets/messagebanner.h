@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QFrame>
+#include <QStringList>
 
 class QLabel;
 
@@ -16,7 +17,11 @@ public:
 
     void showMessage(Level level, const QString &text);
     void clearMessage();
+    // Each line a reason; no lines hides the banner.
+    void showLines(Level level, const QStringList &lines);
     QString text() const;
+    bool isShown() const { return !isHidden(); }
+    QString shownText() const { return isShown() ? text() : QString(); } // empty while hidden
     Level level() const { return m_level; }
 
 private:

@@ -131,21 +131,18 @@ void PageMapView::updateBanner()
     if (m_model && !m_model->frameInfoError().isEmpty() && !m_model->pfnsHidden())
         lines << tr("Frame details are unavailable (%1): shared, huge, zero-page and KSM marks are not shown.")
                      .arg(m_model->frameInfoError());
-    if (lines.isEmpty())
-        m_banner->clearMessage();
-    else
-        m_banner->showMessage(MessageBanner::Level::Warning, lines.join(QLatin1Char('\n')));
+    m_banner->showLines(MessageBanner::Level::Warning, lines);
     resizeEvent(nullptr);
 }
 
 bool PageMapView::isBannerShown() const
 {
-    return !m_banner->isHidden();
+    return m_banner->isShown();
 }
 
 QString PageMapView::bannerText() const
 {
-    return isBannerShown() ? m_banner->text() : QString();
+    return m_banner->shownText();
 }
 
 void PageMapView::setCellSize(int pixels)

@@ -108,21 +108,18 @@ void PhysicalView::updateBanner()
                     "so pages cannot be linked to their frames in RAM.");
     else if (m_model && !m_model->frameInfoError().isEmpty())
         lines << tr("Frame details are unavailable (%1): shared frames cannot be told apart.").arg(m_model->frameInfoError());
-    if (lines.isEmpty())
-        m_banner->clearMessage();
-    else
-        m_banner->showMessage(MessageBanner::Level::Warning, lines.join(QLatin1Char('\n')));
+    m_banner->showLines(MessageBanner::Level::Warning, lines);
     resizeEvent(nullptr);
 }
 
 bool PhysicalView::isBannerShown() const
 {
-    return !m_banner->isHidden();
+    return m_banner->isShown();
 }
 
 QString PhysicalView::bannerText() const
 {
-    return isBannerShown() ? m_banner->text() : QString();
+    return m_banner->shownText();
 }
 
 void PhysicalView::resizeEvent(QResizeEvent *)
