@@ -537,7 +537,7 @@ void PageMapView::mousePressEvent(QMouseEvent *event)
         setSelectedPage(page);
 }
 
-void PageMapView::render(QPainter &painter, const QSize &size) const
+void PageMapView::paintExport(QPainter &painter, const QSize &size) const
 {
     painter.fillRect(QRect(QPoint(), size), palette().color(QPalette::Window));
     int top = 0;
@@ -556,7 +556,7 @@ void PageMapView::render(QPainter &painter, const QSize &size) const
 
 QImage PageMapView::renderImage(const QSize &size, qreal devicePixelRatio) const
 {
-    return renderViewImage(size, devicePixelRatio, palette().color(QPalette::Window), [&](QPainter &painter) { render(painter, size); });
+    return renderViewImage(size, devicePixelRatio, palette().color(QPalette::Window), [&](QPainter &painter) { paintExport(painter, size); });
 }
 
 bool PageMapView::exportPng(const QString &path, const QSize &size, qreal devicePixelRatio, QString *error) const
@@ -566,5 +566,5 @@ bool PageMapView::exportPng(const QString &path, const QSize &size, qreal device
 
 bool PageMapView::exportSvg(const QString &path, const QSize &size, QString *error) const
 {
-    return writeSvgFile(path, size, tr("Page map"), [&](QPainter &painter) { render(painter, size); }, error);
+    return writeSvgFile(path, size, tr("Page map"), [&](QPainter &painter) { paintExport(painter, size); }, error);
 }

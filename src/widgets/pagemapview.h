@@ -68,7 +68,7 @@ private:
     struct Layout; // where the legend and the grid go within an area
 
     void modelReset();
-    void render(QPainter &painter, const QSize &size) const; // renderImage and exportSvg: background, banner text, view
+    void paintExport(QPainter &painter, const QSize &size) const; // renderImage and exportSvg: background, banner text, view
     void relayout(); // after a change of model, zoom or size: scroll bar range, repaint
     void updateBanner();
     Layout layoutFor(const QRect &area) const;

@@ -72,7 +72,20 @@ void PhysicalView::setModel(PageModel *model)
 void PhysicalView::setCensus(std::shared_ptr<const FrameCensus> census)
 {
     m_census = std::move(census);
+    invalidateLayer();
+}
+
+void PhysicalView::invalidateLayer()
+{
+    m_layer = QImage();
     update();
+}
+
+void PhysicalView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        invalidateLayer();
+    QWidget::changeEvent(event);
 }
 
 void PhysicalView::modelReset()
@@ -97,7 +110,7 @@ void PhysicalView::modelReset()
         }
     }
     updateBanner();
-    update();
+    invalidateLayer();
 }
 
 void PhysicalView::updateBanner()
@@ -126,7 +139,7 @@ void PhysicalView::resizeEvent(QResizeEvent *)
 {
     if (isBannerShown())
         m_banner->setGeometry(0, 0, width(), std::max(m_banner->heightForWidth(width()), m_banner->sizeHint().height()));
-    update();
+    invalidateLayer();
 }
 
 quint64 PhysicalView::pfnEnd() const
@@ -217,8 +230,13 @@ QString PhysicalView::caption() const
 
 void PhysicalView::paintEvent(QPaintEvent *)
 {
+    const QRect area = viewArea();
+    const qreal ratio = devicePixelRatioF();
+    if (m_layer.isNull() || m_layer.size() != area.size() * ratio || m_layer.devicePixelRatio() != ratio)
+        m_layer = renderViewImage(area.size(), ratio, palette().color(QPalette::Window),
+                                  [&](QPainter &painter) { paint(painter, QRect(QPoint(), area.size())); });
     QPainter painter(this);
-    paint(painter, viewArea());
+    painter.drawImage(area.topLeft(), m_layer);
 }
 
 void PhysicalView::paintPages(QPainter &painter, const QRect &strip) const
@@ -352,7 +370,7 @@ void PhysicalView::paint(QPainter &painter, const QRect &area) const
         paintLinks(painter, layout);
 }
 
-void PhysicalView::render(QPainter &painter, const QSize &size) const
+void PhysicalView::paintExport(QPainter &painter, const QSize &size) const
 {
     painter.fillRect(QRect(QPoint(), size), palette().color(QPalette::Window));
     int top = 0;
@@ -371,7 +389,7 @@ void PhysicalView::render(QPainter &painter, const QSize &size) const
 
 QImage PhysicalView::renderImage(const QSize &size, qreal devicePixelRatio) const
 {
-    return renderViewImage(size, devicePixelRatio, palette().color(QPalette::Window), [&](QPainter &painter) { render(painter, size); });
+    return renderViewImage(size, devicePixelRatio, palette().color(QPalette::Window), [&](QPainter &painter) { paintExport(painter, size); });
 }
 
 bool PhysicalView::exportPng(const QString &path, const QSize &size, qreal devicePixelRatio, QString *error) const
@@ -381,5 +399,5 @@ bool PhysicalView::exportPng(const QString &path, const QSize &size, qreal devic
 
 bool PhysicalView::exportSvg(const QString &path, const QSize &size, QString *error) const
 {
-    return writeSvgFile(path, size, tr("Virtual pages in physical memory"), [&](QPainter &painter) { render(painter, size); }, error);
+    return writeSvgFile(path, size, tr("Virtual pages in physical memory"), [&](QPainter &painter) { paintExport(painter, size); }, error);
 }

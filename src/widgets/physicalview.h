@@ -50,6 +50,7 @@ public:
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
     struct Layout;
@@ -61,7 +62,8 @@ private:
     };
 
     void modelReset();
-    void render(QPainter &painter, const QSize &size) const; // renderImage and exportSvg: background, banner text, view
+    void invalidateLayer();
+    void paintExport(QPainter &painter, const QSize &size) const; // renderImage and exportSvg: background, banner text, view
     void updateBanner();
     QRect viewArea() const;
     Layout layoutFor(const QRect &area) const;
@@ -76,4 +78,7 @@ private:
     MessageBanner *m_banner;
     std::vector<Link> m_links; // by page
     quint64 m_maxPfn = 0;
+    // The whole picture at the widget's size: thousands of antialiased lines take ~70 ms to draw,
+    // so they are drawn once per data, size or palette change and repaints copy the result.
+    QImage m_layer;
 };

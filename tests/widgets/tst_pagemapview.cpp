@@ -89,6 +89,7 @@ private Q_SLOTS:
     void physicalLinks();
     void physicalHidden();
     void physicalSampling();
+    void physicalRepaintFollowsChanges();
 };
 
 void TstPageMapView::cellColours()
@@ -405,6 +406,40 @@ void TstPageMapView::physicalSampling()
     // Page order follows frame order here: the line of page 0 starts above that of page 4999.
     QVERIFY(view.yForPage(0) < view.yForPage(4999));
     QVERIFY(view.yForPfn(1000) < view.yForPfn(5999));
+}
+
+void TstPageMapView::physicalRepaintFollowsChanges()
+{
+    // The on-screen picture is kept between paints: it must still follow the data and the size.
+    std::vector<quint64> low(64), high(64);
+    for (size_t i = 0; i < low.size(); ++i) {
+        low[i] = Present | quint64(100 + i);
+        high[i] = Present | quint64(9000 + i);
+    }
+    PageModel model;
+    model.setSnapshot(makeSnapshot(low));
+    PhysicalView view;
+    view.resize(800, 600);
+    view.setModel(&model);
+    const PagePalette colours(view.palette());
+    const auto tickAt = [&](const QImage &image, quint64 pfn) {
+        return pixel(image, QPoint(view.frameStripRect().left() - 3, int(view.yForPfn(pfn))));
+    };
+    const QImage before = view.grab().toImage();
+    QCOMPARE(view.grab().toImage(), before); // a repaint gives the same picture
+    QCOMPARE(before, view.renderImage(view.size()).convertToFormat(before.format()));
+    QCOMPARE(tickAt(before, 100), colours.privateFrame());
+
+    model.setSnapshot(makeSnapshot(high));
+    const QImage after = view.grab().toImage();
+    QVERIFY(after != before);
+    QVERIFY(tickAt(after, 100) != colours.privateFrame());
+    QCOMPARE(tickAt(after, 9000), colours.privateFrame());
+
+    view.resize(700, 500);
+    const QImage resized = view.grab().toImage();
+    QCOMPARE(resized.size(), QSize(700, 500) * view.devicePixelRatioF());
+    QCOMPARE(tickAt(resized, 9000), colours.privateFrame());
 }
 
 QTEST_MAIN(TstPageMapView)
