@@ -204,6 +204,19 @@ qreal PhysicalView::yForPfn(quint64 pfn) const
     return layout.frames.top() + (qreal(pfn) + 0.5) * layout.frames.height() / qreal(pfnEnd());
 }
 
+QString PhysicalView::endOfRamLabel() const
+{
+    const std::shared_ptr<const PageMapSnapshot> snapshot = m_model ? m_model->snapshot() : nullptr;
+    // Without frame numbers or a census nothing tells where RAM ends: say so rather than "0x1".
+    const bool known = !m_links.empty() || (m_census && m_census->pfnEnd() > 0) || (snapshot && snapshot->pfnEnd > 0);
+    if (!known)
+        return tr("end of RAM");
+    const quint64 end = pfnEnd();
+    if (snapshot && snapshot->pageSize)
+        return tr("0x%1\n%2").arg(end, 0, 16).arg(AddressFormat::size(end * snapshot->pageSize));
+    return QStringLiteral("0x%1").arg(end, 0, 16);
+}
+
 qsizetype PhysicalView::drawnLineCount() const
 {
     return std::min(linkCount(), MaxLines);
@@ -356,13 +369,9 @@ void PhysicalView::paint(QPainter &painter, const QRect &area) const
         painter.drawText(QRect(area.left(), layout.pages.bottom() - fm.height(), layout.pages.left() - area.left() - 4, fm.height()),
                          Qt::AlignRight, AddressFormat::hex(m_model->virtualAddressOfPage(m_model->pageCount() - 1)));
     }
-    const quint64 end = pfnEnd();
     const QRect labels(layout.frames.right() + 4, layout.frames.top(), area.right() - layout.frames.right() - 4, layout.frames.height());
     painter.drawText(labels, Qt::AlignLeft | Qt::AlignTop, tr("PFN 0"));
-    const QString endLabel = snapshot && snapshot->pageSize
-                               ? tr("0x%1\n%2").arg(end, 0, 16).arg(AddressFormat::size(end * snapshot->pageSize))
-                               : QStringLiteral("0x%1").arg(end, 0, 16);
-    painter.drawText(labels, Qt::AlignLeft | Qt::AlignBottom, endLabel);
+    painter.drawText(labels, Qt::AlignLeft | Qt::AlignBottom, endOfRamLabel());
     painter.drawText(QRect(layout.pages.left(), layout.pages.bottom() + 2, layout.frames.right() - layout.pages.left(), fm.height() + 2),
                      Qt::AlignHCenter, m_model && m_model->pfnsHidden() ? tr("no lines: frame numbers hidden") : QString());
 

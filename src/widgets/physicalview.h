@@ -39,6 +39,7 @@ public:
     qsizetype linkCount() const { return qsizetype(m_links.size()); } // present pages with a real frame
     qsizetype drawnLineCount() const; // links drawn as lines
     QString caption() const;
+    QString endOfRamLabel() const; // below the physical strip
     bool isBannerShown() const;
     QString bannerText() const;
 

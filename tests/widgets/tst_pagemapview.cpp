@@ -377,6 +377,7 @@ void TstPageMapView::physicalHidden()
     QCOMPARE(view.linkCount(), qsizetype(0));
     QCOMPARE(view.drawnLineCount(), qsizetype(0));
     QVERIFY(view.caption().contains(QStringLiteral("hidden")));
+    QCOMPARE(view.endOfRamLabel(), QStringLiteral("end of RAM")); // not "0x1": without frames the end is unknown
     // Nothing ticked: PFN 0 is never drawn as a frame.
     const QImage image = view.grab().toImage();
     const QRect strip = view.frameStripRect();
@@ -403,6 +404,7 @@ void TstPageMapView::physicalSampling()
     QVERIFY2(view.caption().contains(QStringLiteral("Showing %1 of %2").arg(locale.toString(2000), locale.toString(5000))),
              qPrintable(view.caption()));
     QCOMPARE(view.pfnEnd(), quint64(1000 + 5000)); // no census, no recorded end: one past the highest frame
+    QVERIFY2(view.endOfRamLabel().startsWith(QStringLiteral("0x1770")), qPrintable(view.endOfRamLabel()));
     // Page order follows frame order here: the line of page 0 starts above that of page 4999.
     QVERIFY(view.yForPage(0) < view.yForPage(4999));
     QVERIFY(view.yForPfn(1000) < view.yForPfn(5999));
