@@ -2,6 +2,8 @@
 #include "ui_mainwindow.h"
 
 #include "addressspaceview.h"
+#include "bundleprocsource.h"
+#include "bundlewriter.h"
 #include "headlessexport.h"
 #include "liveprocsource.h"
 #include "sourceopener.h"
@@ -227,6 +229,10 @@ void MainWindow::setSource(std::shared_ptr<const ProcSource> source)
             statusBar()->showMessage(message, 10'000);
     });
     followProcessInChart(0);
+
+    // A saved timeline is of one process: show it, with its snapshots, once the list is read.
+    if (const auto *bundle = dynamic_cast<const BundleProcSource *>(m_source.get()); bundle && !bundle->manifest().timeline.isEmpty())
+        m_pendingPid = bundle->manifest().timeline.constLast().pid;
 
     // A copied tree or a recording does not change: read it once; the live system every second.
     const bool live = m_source->kind() == ProcSource::Kind::Live;
@@ -465,6 +471,65 @@ void MainWindow::showProcess(int pid)
     endComparison();
     m_timeline->clear();
     clearPages();
+    loadRecordedTimeline(pid);
+}
+
+void MainWindow::loadRecordedTimeline(int pid)
+{
+    const auto *bundle = dynamic_cast<const BundleProcSource *>(m_source.get());
+    if (!bundle)
+        return;
+    QStringList problems;
+    const QList<BundleManifest::TimelineSnapshot> &recorded = bundle->manifest().timeline;
+    for (int i = 0; i < recorded.size(); ++i) {
+        if (recorded.at(i).pid != pid)
+            continue;
+        QString error;
+        Snapshot::Options options;
+        options.pages = true;
+        std::optional<Snapshot> snapshot = Snapshot::take(*bundle->timelineSource(i), pid, options, &error);
+        if (!snapshot) {
+            problems << error;
+            continue;
+        }
+        snapshot->wallTime = recorded.at(i).time.toLocalTime();
+        m_timeline->add(*snapshot);
+    }
+    m_ui->banner->showLines(MessageBanner::Level::Error, problems);
+    if (m_timeline->rowCount() > 0)
+        m_ui->detailTabs->setCurrentWidget(m_ui->snapshotPanel);
+}
+
+void MainWindow::saveTimeline()
+{
+    if (m_timeline->rowCount() == 0)
+        return;
+    const QString chosen = QFileDialog::getSaveFileName(this, tr("Save timeline"),
+                                                        QStringLiteral("mematlas-timeline-%1.mematlas").arg(m_shownPid),
+                                                        tr("MemAtlas bundle (*.mematlas)"));
+    if (chosen.isEmpty())
+        return;
+    const QString path = chosen.endsWith(QLatin1String(".mematlas")) ? chosen : chosen + QStringLiteral(".mematlas");
+    QString error;
+    // The dialog asked about overwriting that name, not about one we extended.
+    reportExport(tr("Save timeline"), path, saveTimelineTo(path, path == chosen, &error), error);
+}
+
+bool MainWindow::saveTimelineTo(const QString &path, bool overwrite, QString *error) const
+{
+    if (m_timeline->rowCount() == 0) {
+        *error = tr("There are no snapshots to save.");
+        return false;
+    }
+    BundleWriter writer(*m_source, QStringLiteral("mematlas %1").arg(QCoreApplication::applicationVersion()));
+    for (int row = 0; row < m_timeline->rowCount(); ++row)
+        writer.addTimelineSnapshot(m_timeline->snapshotAt(row).recorded());
+    // The newest also as the bundle's own process, so it opens like any bundle.
+    writer.addRecordedProcess(m_timeline->snapshotAt(m_timeline->rowCount() - 1).recorded());
+    writer.addMeminfo();
+    BundleWriter::WriteOptions options;
+    options.overwrite = overwrite;
+    return writer.write(path, options, error);
 }
 
 void MainWindow::clearPages()
@@ -534,6 +599,7 @@ void MainWindow::setUpSnapshots()
     connect(m_ui->snapshotPanel, &SnapshotPanel::takeSnapshotRequested, this, &MainWindow::takeSnapshot);
     connect(m_ui->snapshotPanel, &SnapshotPanel::compareRequested, this, &MainWindow::compareSnapshots);
     connect(m_ui->snapshotPanel, &SnapshotPanel::endComparisonRequested, this, &MainWindow::endComparison);
+    connect(m_ui->snapshotPanel, &SnapshotPanel::saveTimelineRequested, this, &MainWindow::saveTimeline);
     connect(m_ui->snapshotPanel, &SnapshotPanel::autoSnapshotChanged, this, [this](bool on, int seconds) {
         m_snapshotTimer->setInterval(seconds * 1000);
         if (on)
@@ -663,7 +729,9 @@ void MainWindow::takeSnapshot()
     });
     watcher->setFuture(QtConcurrent::run([source = m_source, pid] {
         QString error;
-        std::optional<Snapshot> snapshot = Snapshot::take(*source, pid, &error);
+        Snapshot::Options options;
+        options.pages = true; // for the pages that became present, dirty or copied in between
+        std::optional<Snapshot> snapshot = Snapshot::take(*source, pid, options, &error);
         return std::make_pair(std::move(snapshot), error);
     }));
 }
@@ -678,7 +746,14 @@ void MainWindow::compareSnapshots(int olderRow, int newerRow)
         totals.valid ? tr("%n change(s). RSS %1, PSS %2, swap %3.", nullptr, int(diff.rows().size()))
                            .arg(signedKb(totals.rssDeltaKb), signedKb(totals.pssDeltaKb), signedKb(totals.swapDeltaKb))
                      : tr("%n change(s). Sizes only: one snapshot could read maps but not smaps.", nullptr,
-                          int(diff.rows().size())));
+                          int(diff.rows().size()))
+            + (totals.pages ? QLatin1Char(' ')
+                                  + tr("Pages: %1 now present, %2 gone, %3 dirtied, %4 on a new frame.")
+                                        .arg(totals.pages->becamePresent)
+                                        .arg(totals.pages->becameAbsent)
+                                        .arg(totals.pages->becameSoftDirty)
+                                        .arg(totals.pages->newFrame)
+                            : QString()));
 
     // The map shows both snapshots at once: the newer mappings plus the removed ones, outlined by change.
     const QList<Mapping> &mappings = diff.unionMappings();

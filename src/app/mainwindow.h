@@ -45,6 +45,8 @@ public:
     void setSource(std::shared_ptr<const ProcSource> source);
     // Opens a bundle or a procfs tree; on failure says why in the banner and keeps the current view.
     bool openSource(const QString &path);
+    // The Snapshots tab's timeline as one bundle; *error says why not. The GUI asks for path first.
+    bool saveTimelineTo(const QString &path, bool overwrite, QString *error) const;
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,6 +74,8 @@ private:
     void takeSnapshot();
     void compareSnapshots(int olderRow, int newerRow);
     void endComparison();
+    void saveTimeline();
+    void loadRecordedTimeline(int pid); // a bundle's saved timeline of pid, into the Snapshots tab
     void setUpPages();
     void readPages(const QList<QPair<quint64, quint64>> &ranges);
     void readCensusOnce();

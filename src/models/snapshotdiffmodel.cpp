@@ -3,6 +3,7 @@
 #include "modelroles.h"
 #include "units.h"
 
+#include <QLocale>
 #include <QPair>
 
 namespace {
@@ -13,7 +14,30 @@ bool isTextColumn(int column)
 
 bool isKbColumn(int column)
 {
-    return column >= SnapshotDiffModel::SizeBeforeColumn;
+    return column >= SnapshotDiffModel::SizeBeforeColumn && column <= SnapshotDiffModel::SwapDeltaColumn;
+}
+
+bool isPageColumn(int column)
+{
+    return column >= SnapshotDiffModel::PagesPresentColumn && column < SnapshotDiffModel::ColumnCount;
+}
+
+std::optional<quint64> pageCount(const SnapshotDiff::Row &row, int column)
+{
+    if (!row.pages)
+        return std::nullopt;
+    switch (column) {
+    case SnapshotDiffModel::PagesPresentColumn:
+        return row.pages->becamePresent;
+    case SnapshotDiffModel::PagesGoneColumn:
+        return row.pages->becameAbsent;
+    case SnapshotDiffModel::PagesDirtiedColumn:
+        return row.pages->becameSoftDirty;
+    case SnapshotDiffModel::PagesNewFrameColumn:
+        return row.pages->newFrame;
+    default:
+        return std::nullopt;
+    }
 }
 
 // Deltas always carry a sign so growth and shrinkage read apart at a glance.
@@ -63,7 +87,7 @@ QVariant SnapshotDiffModel::data(const QModelIndex &index, int role) const
     case ModelRoles::UnitRole:
         if (column == StartColumn || column == EndColumn)
             return QStringLiteral("address");
-        return isKbColumn(column) ? QStringLiteral("kB") : QString();
+        return isKbColumn(column) ? QStringLiteral("kB") : isPageColumn(column) ? QStringLiteral("pages") : QString();
     case ModelRoles::AddressRangeRole:
         return QVariant::fromValue(qMakePair(row.mapping().start, row.mapping().end));
     case ModelRoles::ChangeKindRole:
@@ -97,8 +121,10 @@ QVariant SnapshotDiffModel::displayData(const SnapshotDiff::Row &row, int column
         return formatDelta(row.pssDeltaKb);
     case SwapDeltaColumn:
         return formatDelta(row.swapDeltaKb);
-    default:
-        return {};
+    default: {
+        const std::optional<quint64> pages = pageCount(row, column);
+        return pages ? QLocale().toString(*pages) : QString();
+    }
     }
 }
 
@@ -126,8 +152,10 @@ QVariant SnapshotDiffModel::rawData(const SnapshotDiff::Row &row, int column) co
         return row.pssDeltaKb;
     case SwapDeltaColumn:
         return row.swapDeltaKb;
-    default:
-        return {};
+    default: {
+        const std::optional<quint64> pages = pageCount(row, column);
+        return pages ? QVariant(*pages) : QVariant();
+    }
     }
 }
 
@@ -137,6 +165,8 @@ QVariant SnapshotDiffModel::headerData(int section, Qt::Orientation orientation,
         return {};
     if (role == Qt::TextAlignmentRole)
         return ModelRoles::columnAlignment(isTextColumn(section));
+    if (role == Qt::ToolTipRole && isPageColumn(section))
+        return pageColumnToolTip(section);
     if (role != Qt::DisplayRole)
         return {};
     switch (section) {
@@ -160,8 +190,40 @@ QVariant SnapshotDiffModel::headerData(int section, Qt::Orientation orientation,
         return tr("\u0394Pss");
     case SwapDeltaColumn:
         return tr("\u0394Swap");
+    case PagesPresentColumn:
+        return tr("Pages now present");
+    case PagesGoneColumn:
+        return tr("Pages gone");
+    case PagesDirtiedColumn:
+        return tr("Pages dirtied");
+    case PagesNewFrameColumn:
+        return tr("Pages on a new frame");
     default:
         return {};
+    }
+}
+
+QString SnapshotDiffModel::pageColumnToolTip(int column)
+{
+    const QString needsPages = tr("Empty unless both snapshots read the pagemap.");
+    switch (column) {
+    case PagesPresentColumn:
+        return tr("Pages not in memory in the older snapshot and present in the newer one: touched for the first "
+                  "time, faulted in from a file, or swapped back in.")
+            + QLatin1Char(' ') + needsPages;
+    case PagesGoneColumn:
+        return tr("Pages present in the older snapshot and not in the newer one: unmapped, reclaimed or swapped out.")
+            + QLatin1Char(' ') + needsPages;
+    case PagesDirtiedColumn:
+        return tr("Pages whose soft-dirty bit was set in between: written since the bits were last cleared. "
+                  "Always 0 on kernels without soft-dirty tracking.")
+            + QLatin1Char(' ') + needsPages;
+    case PagesNewFrameColumn:
+        return tr("Pages present both times but in a different physical frame: copy-on-write after fork, "
+                  "page migration or compaction. Needs root to see frame numbers.")
+            + QLatin1Char(' ') + needsPages;
+    default:
+        return QString();
     }
 }
 

@@ -21,6 +21,11 @@ public:
         RssDeltaColumn,
         PssDeltaColumn,
         SwapDeltaColumn,
+        // Page counts, where both snapshots read the pagemap; empty otherwise.
+        PagesPresentColumn, // became present
+        PagesGoneColumn, // stopped being present
+        PagesDirtiedColumn, // became soft-dirty
+        PagesNewFrameColumn, // present both times, at different frames
         ColumnCount
     };
     Q_ENUM(Column)
@@ -36,6 +41,7 @@ public:
     const SnapshotDiff &diff() const { return m_diff; }
 
     static QString changeName(SnapshotDiff::Kind kind); // "Added", "Grown", ...
+    static QString pageColumnToolTip(int column); // what a page column counts
 
 private:
     QVariant displayData(const SnapshotDiff::Row &row, int column) const;

@@ -3,6 +3,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QJsonParseError>
 
 #include <array>
@@ -85,16 +86,16 @@ public:
         return time.toUTC();
     }
 
-    QJsonArray array(const QJsonObject &object, QLatin1String key)
+    QJsonArray array(const QJsonObject &object, QLatin1String key, bool required)
     {
-        return field(object, key, QJsonValue::Array, true).toArray();
+        return field(object, key, QJsonValue::Array, required).toArray();
     }
 
     // Elements of an array of objects; a non-object element is an error.
-    QList<QJsonObject> objects(const QJsonObject &object, QLatin1String key)
+    QList<QJsonObject> objects(const QJsonObject &object, QLatin1String key, bool required = true)
     {
         QList<QJsonObject> result;
-        const QJsonArray values = array(object, key);
+        const QJsonArray values = array(object, key, required);
         for (const QJsonValue &value : values) {
             if (!value.isObject()) {
                 fail(QStringLiteral("\"%1\" holds something other than objects").arg(key));
@@ -175,7 +176,7 @@ QByteArray BundleManifest::toJson() const
     for (const MeminfoSample &sample : meminfoSamples)
         sampleArray.append(QJsonObject{{QStringLiteral("path"), sample.path}, {QStringLiteral("time"), timeText(sample.time)}});
 
-    const QJsonObject root{
+    QJsonObject root{
         {QStringLiteral("format"), FormatName},
         {QStringLiteral("formatVersion"), formatVersion},
         {QStringLiteral("tool"), tool},
@@ -189,6 +190,15 @@ QByteArray BundleManifest::toJson() const
         {QStringLiteral("unreadable"), unreadableArray},
         {QStringLiteral("meminfoSamples"), sampleArray},
     };
+    if (!timeline.isEmpty()) {
+        QJsonArray timelineArray;
+        for (const TimelineSnapshot &snapshot : timeline)
+            timelineArray.append(QJsonObject{{QStringLiteral("dir"), snapshot.dir},
+                                             {QStringLiteral("pid"), snapshot.pid},
+                                             {QStringLiteral("command"), snapshot.command},
+                                             {QStringLiteral("time"), timeText(snapshot.time)}});
+        root.insert(QStringLiteral("timeline"), timelineArray);
+    }
     return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
@@ -255,6 +265,17 @@ std::optional<BundleManifest> BundleManifest::fromJson(QByteArrayView json, QStr
     }
     for (const QJsonObject &object : reader.objects(root, QLatin1String("meminfoSamples")))
         manifest.meminfoSamples.append({reader.string(object, QLatin1String("path")), reader.time(object, QLatin1String("time"))});
+    for (const QJsonObject &object : reader.objects(root, QLatin1String("timeline"), false)) {
+        TimelineSnapshot snapshot;
+        snapshot.dir = reader.string(object, QLatin1String("dir"));
+        snapshot.pid = int(reader.integer(object, QLatin1String("pid"), 1, std::numeric_limits<int>::max()));
+        snapshot.command = reader.string(object, QLatin1String("command"));
+        snapshot.time = reader.time(object, QLatin1String("time"));
+        // The reader files entries by these directories: anything else would be a path it never fills.
+        if (!reader.failed() && !QRegularExpression(QStringLiteral("^timeline/[0-9]{3,6}/$")).match(snapshot.dir).hasMatch())
+            reader.fail(QStringLiteral("timeline directory \"%1\" is not timeline/NNN/").arg(snapshot.dir));
+        manifest.timeline.append(snapshot);
+    }
 
     if (reader.failed())
         return std::nullopt;

@@ -25,6 +25,10 @@
 //   proc/PID/pagemap.ranges          pagemap entries of the mapped ranges (binary, BundlePagemap)
 //   proc/kpage.frames                kpageflags and kpagecount of the frames those entries name
 //                                    (binary, BundleFrames)
+//   timeline/NNN/proc/PID/...        earlier snapshots of a process, as the GUI's timeline took them
+//                                    (maps smaps smaps_rollup status stat statm cmdline comm,
+//                                    pagemap.ranges), numbered from 000 oldest first; the newest is
+//                                    also under proc/, so a reader that knows no timeline sees it
 //
 // environ is never captured: it holds secrets. A file that could not be read is absent and listed
 // in the manifest with the reason; a process that exited while it was captured has no files at all.
@@ -36,7 +40,9 @@
 //     "processes": [ { "pid": 42, "command": "sleep 1000" },
 //                    { "pid": 43, "exited": true, "message": "process 43 does not exist" } ],
 //     "unreadable": [ { "path": "proc/2/smaps_rollup", "status": "not-found", "message": "..." } ],
-//     "meminfoSamples": [ { "path": "proc/meminfo.samples/000000", "time": "2025-...Z" } ] }
+//     "meminfoSamples": [ { "path": "proc/meminfo.samples/000000", "time": "2025-...Z" } ],
+//     "timeline": [ { "dir": "timeline/000/", "pid": 42, "command": "sleep 1000", "time": "2025-...Z" } ] }
+// "timeline" may be absent (no timeline).
 // Times are ISO 8601 in UTC. Statuses: not-found, process-exited, permission-denied, too-large, io-error.
 struct BundleManifest
 {
@@ -48,6 +54,7 @@ struct BundleManifest
     static constexpr QLatin1String PagemapRangesName{"pagemap.ranges"}; // in proc/PID/
     static constexpr QLatin1String KPageFramesPath{"kpage.frames"}; // under proc/
     static constexpr QLatin1String MeminfoSamplesDir{"meminfo.samples/"}; // under proc/
+    static constexpr QLatin1String TimelineDir{"timeline/"}; // then NNN/ and a proc/ tree of its own
 
     struct Process
     {
@@ -67,6 +74,13 @@ struct BundleManifest
         QString path; // "proc/meminfo.samples/000000"
         QDateTime time; // UTC
     };
+    struct TimelineSnapshot
+    {
+        QString dir; // "timeline/000/": the snapshot's files are under dir + "proc/"
+        int pid = 0;
+        QString command;
+        QDateTime time; // UTC, when it was taken
+    };
 
     int formatVersion = CurrentFormatVersion;
     QString tool;
@@ -81,6 +95,7 @@ struct BundleManifest
     QList<Process> processes;
     QList<Unreadable> unreadable;
     QList<MeminfoSample> meminfoSamples;
+    QList<TimelineSnapshot> timeline; // oldest first
 
     // The record for a path that could not be read, or nullptr.
     const Unreadable *unreadableEntry(const QString &path) const;

@@ -132,10 +132,9 @@ QString BundleProcSource::load(const Limits &limits)
         if (!first && ++entries > limits.maxEntries)
             return QStringLiteral("more than %1 entries, more than a bundle holds").arg(limits.maxEntries);
         if (type == AE_IFLNK) {
-            const QString relativePath = path.mid(BundleManifest::ProcPrefix.size());
-            if (!path.startsWith(BundleManifest::ProcPrefix) || m_links.contains(relativePath) || m_files.contains(relativePath))
+            BundleProcSource *source = first ? nullptr : sourceFor(path);
+            if (!source || !source->addLink(path, QString::fromUtf8(archive_entry_symlink_utf8(entry))))
                 return QStringLiteral("%1: a link where none belongs, or twice").arg(path);
-            m_links.insert(relativePath, QString::fromUtf8(archive_entry_symlink_utf8(entry)));
             continue;
         }
         if (type != AE_IFREG)
@@ -168,6 +167,17 @@ QString BundleProcSource::load(const Limits &limits)
             if (!manifest)
                 return QStringLiteral("%1: %2").arg(path, problem);
             m_manifest = std::move(*manifest);
+            for (int i = 0; i < m_manifest.timeline.size(); ++i) {
+                const BundleManifest::TimelineSnapshot &snapshot = m_manifest.timeline.at(i);
+                auto source = std::shared_ptr<BundleProcSource>(new BundleProcSource(m_path));
+                source->m_manifest = m_manifest;
+                source->m_prefix = snapshot.dir + BundleManifest::ProcPrefix;
+                source->m_timelineLabel = QStringLiteral("snapshot %1 of %2, %3")
+                                              .arg(i + 1)
+                                              .arg(m_manifest.timeline.size())
+                                              .arg(snapshot.time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
+                m_timeline.append(source);
+            }
             first = false;
             continue;
         }
@@ -183,6 +193,14 @@ QString BundleProcSource::load(const Limits &limits)
             .arg(m_manifest.entryCount)
             .arg(entries);
 
+    collectPids();
+    for (const std::shared_ptr<BundleProcSource> &snapshot : std::as_const(m_timeline))
+        snapshot->collectPids();
+    return QString();
+}
+
+void BundleProcSource::collectPids()
+{
     QSet<int> pids;
     for (const QString &relativePath : m_files.keys() + m_links.keys())
         pids.insert(processOf(relativePath));
@@ -191,15 +209,34 @@ QString BundleProcSource::load(const Limits &limits)
     pids.remove(0);
     m_pids = pids.values();
     std::sort(m_pids.begin(), m_pids.end());
-    return QString();
+}
+
+BundleProcSource *BundleProcSource::sourceFor(const QString &archivePath)
+{
+    if (archivePath.startsWith(m_prefix))
+        return this;
+    for (const std::shared_ptr<BundleProcSource> &snapshot : std::as_const(m_timeline)) {
+        if (archivePath.startsWith(snapshot->m_prefix))
+            return snapshot.get();
+    }
+    return nullptr;
+}
+
+bool BundleProcSource::addLink(const QString &archivePath, const QString &target)
+{
+    const QString relativePath = archivePath.mid(m_prefix.size());
+    if (m_links.contains(relativePath) || m_files.contains(relativePath))
+        return false;
+    m_links.insert(relativePath, target);
+    return true;
 }
 
 QString BundleProcSource::addFile(const QString &archivePath, const QByteArray &data)
 {
-    // Entries outside proc/ are not ours to interpret; a later version may add some.
-    if (!archivePath.startsWith(BundleManifest::ProcPrefix))
-        return QString();
-    const QString relativePath = archivePath.mid(BundleManifest::ProcPrefix.size());
+    BundleProcSource *source = sourceFor(archivePath);
+    if (source != this)
+        return source ? source->addFile(archivePath, data) : QString();
+    const QString relativePath = archivePath.mid(m_prefix.size());
     QString problem;
     const int pid = processOf(relativePath);
     if (pid > 0 && relativePath == QString::number(pid) + QLatin1Char('/') + BundleManifest::PagemapRangesName) {
@@ -229,6 +266,8 @@ ProcSource::Kind BundleProcSource::kind() const
 QString BundleProcSource::description() const
 {
     const QString host = m_manifest.hostName.isEmpty() ? QStringLiteral("unknown host") : m_manifest.hostName;
+    if (!m_timelineLabel.isEmpty())
+        return QStringLiteral("bundle %1 (%2, %3)").arg(m_path, host, m_timelineLabel);
     return QStringLiteral("bundle %1 (%2, %3)")
         .arg(m_path, host, m_manifest.captureTime.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
 }
@@ -240,12 +279,12 @@ QString BundleProcSource::rootPath() const
 
 QString BundleProcSource::located(const QString &relativePath) const
 {
-    return m_path + QStringLiteral(": ") + BundleManifest::ProcPrefix + relativePath;
+    return m_path + QStringLiteral(": ") + m_prefix + relativePath;
 }
 
 ReadResult BundleProcSource::missing(const QString &relativePath) const
 {
-    if (const BundleManifest::Unreadable *entry = m_manifest.unreadableEntry(BundleManifest::ProcPrefix + relativePath))
+    if (const BundleManifest::Unreadable *entry = m_manifest.unreadableEntry(m_prefix + relativePath))
         return ReadResult::failure(entry->status, located(relativePath) + QStringLiteral(": not captured: ") + entry->message);
     const int pid = processOf(relativePath);
     if (pid > 0 && !processExists(pid)) {

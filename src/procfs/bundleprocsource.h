@@ -38,6 +38,8 @@ public:
 
     // Host, time, kernel, page size, processes and what could not be read, as recorded.
     const BundleManifest &manifest() const { return m_manifest; }
+    // The files of manifest().timeline[index], read like the bundle's own proc/ tree.
+    std::shared_ptr<const ProcSource> timelineSource(int index) const { return m_timeline.value(index); }
 
     Kind kind() const override;
     // "bundle /tmp/x.mematlas (host, 2025-11-25 17:42:01 UTC)"
@@ -56,16 +58,24 @@ private:
 
     // Reads the archive into the members; returns what is wrong, or an empty string.
     QString load(const Limits &limits);
+    // The source an archive path belongs to: this one (proc/), a timeline snapshot's
+    // (timeline/NNN/proc/), or none (not ours to interpret; a later version may add some).
+    BundleProcSource *sourceFor(const QString &archivePath);
     // Files an entry under its place: a text file, the decoded pagemap or frames. Returns what is
     // wrong with it, or an empty string.
     QString addFile(const QString &archivePath, const QByteArray &data);
+    bool addLink(const QString &archivePath, const QString &target); // false: there already
+    void collectPids();
 
     // The failure for a path the bundle has no data for: the recorded reason, or why not.
     ReadResult missing(const QString &relativePath) const;
     QString located(const QString &relativePath) const;
 
     QString m_path;
+    QString m_prefix = BundleManifest::ProcPrefix; // of this source's files in the archive
+    QString m_timelineLabel; // "snapshot 2 of 5, 12:00:03 UTC" for a timeline snapshot's source
     BundleManifest m_manifest;
+    QList<std::shared_ptr<BundleProcSource>> m_timeline; // index-aligned with m_manifest.timeline
     QHash<QString, QByteArray> m_files; // by path relative to proc/, as ProcSource names them
     QHash<QString, QString> m_links;
     QHash<int, BundlePagemap> m_pagemaps;

@@ -6,6 +6,7 @@
 #include "frametable.h"
 #include "mapsparser.h"
 #include "pageentry.h"
+#include "pagemapsnapshot.h"
 #include "processinfo.h"
 #include "processstatus.h"
 #include "smapsparser.h"
@@ -273,6 +274,42 @@ void BundleWriter::readFrames(std::vector<quint64> pfns, ProcessCapture *capture
         const ReadOutcome<quint64> end = FrameTable::pfnEnd(m_source);
         m_pfnEnd = end.ok() ? end.value : 0;
     }
+}
+
+QList<BundleWriter::Entry> BundleWriter::entriesOf(const QString &prefix, const RecordedProcess &process) const
+{
+    const QString directory = prefix + QString::number(process.pid) + QLatin1Char('/');
+    QList<Entry> entries;
+    for (const auto &[name, data] : process.files)
+        entries.append({directory + name, data, QString(), process.time});
+    if (!process.exeTarget.isEmpty())
+        entries.append({directory + QStringLiteral("exe"), QByteArray(), process.exeTarget, process.time});
+    if (process.pages) {
+        BundlePagemap pagemap;
+        const quint64 pageSize = process.pages->pageSize;
+        QList<quint64> raw;
+        for (const PageMapSnapshot::Range &range : process.pages->ranges) {
+            // The snapshot keeps the kernel's bytes; copied out so the u64s are aligned.
+            raw.resize(qsizetype(range.pageCount));
+            std::memcpy(raw.data(), range.entries.constData(), size_t(raw.size()) * sizeof(quint64));
+            pagemap.append(range.start / pageSize, raw.constData(), raw.size());
+        }
+        entries.append({directory + BundleManifest::PagemapRangesName, pagemap.encode(pageSize), QString(), process.time});
+    }
+    return entries;
+}
+
+void BundleWriter::addTimelineSnapshot(const RecordedProcess &process)
+{
+    const QString dir = BundleManifest::TimelineDir + QStringLiteral("%1/").arg(m_manifest.timeline.size(), 3, 10, QLatin1Char('0'));
+    m_entries.append(entriesOf(dir + BundleManifest::ProcPrefix, process));
+    m_manifest.timeline.append({dir, process.pid, process.command, process.time.toUTC()});
+}
+
+void BundleWriter::addRecordedProcess(const RecordedProcess &process)
+{
+    m_entries.append(entriesOf(BundleManifest::ProcPrefix, process));
+    m_manifest.processes.append({process.pid, process.command, false, QString()});
 }
 
 bool BundleWriter::addMeminfo()

@@ -10,7 +10,10 @@
 #include <QString>
 
 #include <functional>
+#include <memory>
 #include <vector>
+
+struct PageMapSnapshot;
 
 // Builds a snapshot bundle (layout in bundlemanifest.h) from any ProcSource: reads what it is asked
 // to into memory, then writes the archive in one go.
@@ -46,6 +49,21 @@ public:
     // Reads meminfo once more, stamped with the current time, as the next proc/meminfo.samples/NNNNNN.
     bool addMeminfoSample();
 
+    // Files of one process read earlier (a snapshot the GUI's timeline kept) rather than now.
+    struct RecordedProcess
+    {
+        int pid = 0;
+        QString command;
+        QDateTime time; // when they were read
+        QList<QPair<QString, QByteArray>> files; // name in proc/PID/ ("smaps") and the kernel's text
+        QString exeTarget; // empty: no exe link
+        std::shared_ptr<const PageMapSnapshot> pages; // null: pagemap not read
+    };
+    // As the next timeline/NNN/ (oldest first).
+    void addTimelineSnapshot(const RecordedProcess &process);
+    // Under proc/, as the bundle's current state of the process.
+    void addRecordedProcess(const RecordedProcess &process);
+
     // What has been gathered so far; entryCount is filled in by write().
     const BundleManifest &manifest() const { return m_manifest; }
 
@@ -76,6 +94,7 @@ private:
     void readFrames(std::vector<quint64> pfns, ProcessCapture *capture);
     bool recordExited(int pid, const QString &message);
     Entry textEntry(const QString &relativePath, const QByteArray &data) const;
+    QList<Entry> entriesOf(const QString &prefix, const RecordedProcess &process) const; // prefix: "proc/" or a timeline's
 
     const ProcSource &m_source;
     BundleManifest m_manifest;

@@ -20,6 +20,7 @@ SnapshotPanel::SnapshotPanel(QWidget *parent)
     , m_timelineView(new QListView(this))
     , m_compareButton(new QPushButton(tr("&Compare the two selected"), this))
     , m_endButton(new QPushButton(tr("&Back to the live map"), this))
+    , m_saveButton(new QPushButton(tr("Save timeline…"), this))
     , m_summary(new QLabel(this))
     , m_diffView(new QTableView(this))
 {
@@ -44,6 +45,7 @@ SnapshotPanel::SnapshotPanel(QWidget *parent)
     buttons->addStretch();
     buttons->addWidget(m_compareButton);
     buttons->addWidget(m_endButton);
+    buttons->addWidget(m_saveButton);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_timelineView);
     auto *diffPane = new QWidget(splitter);
@@ -59,6 +61,9 @@ SnapshotPanel::SnapshotPanel(QWidget *parent)
     layout->addWidget(splitter);
 
     connect(m_takeButton, &QPushButton::clicked, this, &SnapshotPanel::takeSnapshotRequested);
+    connect(m_saveButton, &QPushButton::clicked, this, &SnapshotPanel::saveTimelineRequested);
+    m_saveButton->setToolTip(tr("Save every snapshot of the timeline in one bundle (.mematlas), to open later or elsewhere."));
+    m_saveButton->setEnabled(false);
     const auto autoChanged = [this] { Q_EMIT autoSnapshotChanged(m_autoCheck->isChecked(), m_autoSeconds->value()); };
     connect(m_autoCheck, &QCheckBox::toggled, this, autoChanged);
     connect(m_autoSeconds, &QSpinBox::valueChanged, this, autoChanged);
@@ -81,6 +86,10 @@ void SnapshotPanel::setTimelineModel(QAbstractItemModel *timeline)
     m_timelineView->setModel(timeline);
     connect(m_timelineView->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &SnapshotPanel::updateCompareButton);
+    const auto updateSaveButton = [this, timeline] { m_saveButton->setEnabled(timeline->rowCount() > 0); };
+    connect(timeline, &QAbstractItemModel::rowsInserted, this, updateSaveButton);
+    connect(timeline, &QAbstractItemModel::modelReset, this, updateSaveButton);
+    updateSaveButton();
 }
 
 void SnapshotPanel::setDiffModel(QAbstractItemModel *diff)

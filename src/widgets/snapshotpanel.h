@@ -25,6 +25,7 @@ public:
     int autoSnapshotSeconds() const;
     QTableView *diffView() const { return m_diffView; }
     QListView *timelineView() const { return m_timelineView; }
+    QPushButton *saveButton() const { return m_saveButton; }
 
 Q_SIGNALS:
     void takeSnapshotRequested();
@@ -32,6 +33,7 @@ Q_SIGNALS:
     // Two timeline rows to compare, older first.
     void compareRequested(int olderRow, int newerRow);
     void endComparisonRequested();
+    void saveTimelineRequested();
 
 private:
     void updateCompareButton();
@@ -42,6 +44,7 @@ private:
     QListView *m_timelineView;
     QPushButton *m_compareButton;
     QPushButton *m_endButton;
+    QPushButton *m_saveButton;
     QLabel *m_summary;
     QTableView *m_diffView;
 };

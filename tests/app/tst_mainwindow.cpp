@@ -23,12 +23,14 @@
 #include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QTextBlock>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTabWidget>
 #include <QTest>
 
 #include <cctype>
@@ -261,6 +263,23 @@ private Q_SLOTS:
         map->renderImage(QSize(700, 900)).save(QDir::tempPath() + QStringLiteral("/mematlas-diff-map.png"));
         Q_EMIT panel->endComparisonRequested();
         QCOMPARE(map->model()->rowCount(), rows);
+
+        // Saved as one bundle and opened again: both snapshots come back, the process is shown,
+        // and comparing them gives the same row.
+        QVERIFY(panel->saveButton()->isEnabled());
+        const QString saved = dir.filePath(QStringLiteral("timeline.mematlas"));
+        QString error;
+        QVERIFY2(window.saveTimelineTo(saved, false, &error), qPrintable(error));
+        QVERIFY(!window.saveTimelineTo(saved, false, &error)); // never over an existing file unasked
+        QVERIFY2(error.contains(saved), qPrintable(error));
+        QVERIFY(window.openSource(saved));
+        QTRY_COMPARE(window.shownPid(), 12069);
+        QTRY_COMPARE(timeline->rowCount(), 2);
+        QCOMPARE(window.findChild<QTabWidget *>(QStringLiteral("detailTabs"))->currentWidget(), panel);
+        Q_EMIT panel->compareRequested(0, 1);
+        QCOMPARE(diff->rowCount(), 1);
+        QCOMPARE(diff->index(0, SnapshotDiffModel::StartColumn).data(ModelRoles::RawValueRole).toULongLong(),
+                 removedStart.toULongLong(nullptr, 16));
     }
 
     void pagesOfTheSelectedMapping_data()

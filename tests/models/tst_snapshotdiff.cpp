@@ -1,5 +1,8 @@
 #include "liveprocsource.h"
+#include "bundleprocsource.h"
+#include "bundlewriter.h"
 #include "modelroles.h"
+#include "pagemapsnapshot.h"
 #include "snapshot.h"
 #include "snapshotdiff.h"
 #include "snapshotdiffmodel.h"
@@ -75,6 +78,26 @@ Snapshot after()
 }
 
 const QString fixtureRoot = QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash");
+
+constexpr quint64 PresentBit = quint64(1) << 63;
+constexpr quint64 SoftDirtyBit = quint64(1) << 55;
+
+// Pages of one range, entries given in order; the snapshot keeps the kernel's raw bytes.
+std::shared_ptr<const PageMapSnapshot> pagesOf(QList<QPair<quint64, QList<quint64>>> ranges)
+{
+    auto pages = std::make_shared<PageMapSnapshot>();
+    pages->pid = 42;
+    pages->pageSize = 4096;
+    for (const auto &[start, entries] : ranges) {
+        PageMapSnapshot::Range range;
+        range.start = start;
+        range.pageCount = quint64(entries.size());
+        range.entries = QByteArray(reinterpret_cast<const char *>(entries.constData()), entries.size() * 8);
+        pages->ranges.append(range);
+        pages->pageCount += range.pageCount;
+    }
+    return pages;
+}
 }
 
 class TestSnapshotDiff : public QObject
@@ -293,6 +316,131 @@ private slots:
         QVERIFY2(error.contains(QStringLiteral("987654")), qPrintable(error));
     }
 
+    void grownStackIsOneGrownRow()
+    {
+        // The stack's start moves down as it grows; its end stays: one Grown row, not Removed + Added.
+        Snapshot older = before();
+        Snapshot newer = before();
+        older.mappings.append(entry(0x7ffd0000, 0x7fff0000, 0, QStringLiteral("[stack]"), 12));
+        newer.mappings.append(entry(0x7ff00000, 0x7fff0000, 0, QStringLiteral("[stack]"), 900));
+        const SnapshotDiff diff(older, newer);
+        QCOMPARE(diff.rows().size(), 1);
+        const SnapshotDiff::Row &row = diff.rows().first();
+        QCOMPARE(row.kind, Kind::Grown);
+        QCOMPARE(row.before->start, quint64(0x7ffd0000));
+        QCOMPARE(row.after->start, quint64(0x7ff00000));
+        QCOMPARE(row.sizeDeltaKb, qint64((0x7ffd0000 - 0x7ff00000) / 1024));
+        QCOMPARE(diff.unionMappings().size(), older.mappings.size());
+    }
+
+    void pageChangesAreCountedPerMapping()
+    {
+        Snapshot older = before();
+        Snapshot newer = after();
+        // No pages on one side: no page counts at all, rather than zeros that would look measured.
+        QVERIFY(!SnapshotDiff(older, newer).totals().pages);
+
+        // libc: page 0 present at frame 7 in both, page 1 moves from frame 8 to frame 9 (copy-on-write).
+        // heap: 3 pages read before (present, present, absent), 4 after: page 0 newly soft-dirty,
+        // page 1 gone, pages 2 and 3 newly present. The unmapped file had 2 present pages.
+        older.pages = pagesOf({{0x1000, {PresentBit | 7, PresentBit | 8}},
+                               {0x10000, {PresentBit | 20, PresentBit | 21, 0}},
+                               {0x40000000, {PresentBit | 30, PresentBit | 31}}});
+        newer.pages = pagesOf({{0x1000, {PresentBit | 7, PresentBit | 9}},
+                               {0x10000, {PresentBit | SoftDirtyBit | 20, 0, PresentBit | 22, PresentBit | 23}},
+                               {0x60000000, {PresentBit | 40}}});
+        const SnapshotDiff diff(older, newer, true);
+        QHash<quint64, SnapshotDiff::PageChanges> byStart;
+        for (const SnapshotDiff::Row &row : diff.rows()) {
+            QVERIFY(row.pages);
+            byStart.insert(row.mapping().start, *row.pages);
+        }
+        const auto check = [&](quint64 start, quint64 present, quint64 gone, quint64 dirtied, quint64 newFrame) {
+            const SnapshotDiff::PageChanges c = byStart.value(start);
+            QCOMPARE(c.becamePresent, present);
+            QCOMPARE(c.becameAbsent, gone);
+            QCOMPARE(c.becameSoftDirty, dirtied);
+            QCOMPARE(c.newFrame, newFrame);
+        };
+        check(0x1000, 0, 0, 0, 1);
+        check(0x10000, 2, 1, 1, 0);
+        check(0x40000000, 0, 2, 0, 0);
+        check(0x50000000, 0, 0, 0, 0);
+        check(0x60000000, 1, 0, 0, 0);
+        // libc's Rss did not change, its pages did: it is listed as changed.
+        const auto libcRow = std::find_if(diff.rows().cbegin(), diff.rows().cend(),
+                                          [](const SnapshotDiff::Row &row) { return row.mapping().path == libc; });
+        QCOMPARE(libcRow->kind, Kind::Changed);
+        QVERIFY(diff.totals().pages);
+        QCOMPARE(diff.totals().pages->becamePresent, quint64(3));
+        QCOMPARE(diff.totals().pages->becameAbsent, quint64(3));
+        QCOMPARE(diff.totals().pages->becameSoftDirty, quint64(1));
+        QCOMPARE(diff.totals().pages->newFrame, quint64(1));
+
+        SnapshotDiffModel model;
+        model.setDiff(diff);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int heapRow = int(std::find_if(diff.rows().cbegin(), diff.rows().cend(),
+                                             [](const SnapshotDiff::Row &row) { return row.mapping().path == heap; })
+                                - diff.rows().cbegin());
+        QCOMPARE(model.index(heapRow, SnapshotDiffModel::PagesPresentColumn).data(ModelRoles::RawValueRole).toULongLong(), 2u);
+        QCOMPARE(model.index(heapRow, SnapshotDiffModel::PagesGoneColumn).data().toString(), QStringLiteral("1"));
+        QVERIFY(!model.headerData(SnapshotDiffModel::PagesNewFrameColumn, Qt::Horizontal, Qt::ToolTipRole).toString().isEmpty());
+    }
+
+    void timelineBundleRoundTrip()
+    {
+        // Two snapshots of the recorded root tree (with its pagemap) saved as a timeline and read back.
+        const TreeProcSource source(QStringLiteral(MEMATLAS_TEST_DATA "/pagemap/root"));
+        Snapshot::Options options;
+        options.pages = true;
+        QString error;
+        auto first = Snapshot::take(source, 4242, options, &error);
+        QVERIFY2(first, qPrintable(error));
+        QVERIFY2(first->pages, qPrintable(first->pagesError));
+        QVERIFY(first->pages->presentCount > 0);
+        auto second = first;
+        second->wallTime = first->wallTime.addSecs(5);
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("timeline.mematlas"));
+        BundleWriter writer(source, QStringLiteral("tst_snapshotdiff"));
+        writer.addTimelineSnapshot(first->recorded());
+        writer.addTimelineSnapshot(second->recorded());
+        writer.addRecordedProcess(second->recorded());
+        QVERIFY2(writer.write(path, {}, &error), qPrintable(error));
+
+        const auto bundle = BundleProcSource::open(path, &error);
+        QVERIFY2(bundle, qPrintable(error));
+        QCOMPARE(bundle->pids(), QList<int>{4242});
+        QCOMPARE(bundle->manifest().timeline.size(), 2);
+        QCOMPARE(bundle->manifest().timeline.at(1).time, second->wallTime.toUTC());
+        QVERIFY(!bundle->timelineSource(2));
+        for (int i = 0; i < 2; ++i) {
+            const auto recorded = bundle->timelineSource(i);
+            QVERIFY(recorded);
+            QVERIFY(recorded->description().contains(QStringLiteral("snapshot %1 of 2").arg(i + 1)));
+            auto back = Snapshot::take(*recorded, 4242, options, &error);
+            QVERIFY2(back, qPrintable(error));
+            QCOMPARE(back->mappings.size(), first->mappings.size());
+            for (qsizetype m = 0; m < back->mappings.size(); ++m)
+                QCOMPARE(back->mappings.at(m).mapping, first->mappings.at(m).mapping);
+            QCOMPARE(back->files, first->files);
+            QCOMPARE(back->exeTarget, first->exeTarget);
+            QCOMPARE(back->command, first->command);
+            QVERIFY2(back->pages, qPrintable(back->pagesError));
+            QCOMPARE(back->pages->presentCount, first->pages->presentCount);
+            // Same pages on both sides: nothing changed page by page.
+            const SnapshotDiff diff(*first, *back);
+            QVERIFY(diff.totals().pages);
+            QVERIFY(!diff.totals().pages->any());
+        }
+        // The bundle's own proc/ holds the newest, so it opens like any bundle.
+        auto current = Snapshot::take(*bundle, 4242, &error);
+        QVERIFY2(current, qPrintable(error));
+        QCOMPARE(current->files, second->files);
+    }
+
     void liveChildGrowsAndMapsAFile()
     {
         const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
@@ -335,11 +483,13 @@ private slots:
         const LiveProcSource source;
         const int pid = int(child.processId());
         QString error;
-        const auto first = Snapshot::take(source, pid, &error);
+        Snapshot::Options withPages;
+        withPages.pages = true;
+        const auto first = Snapshot::take(source, pid, withPages, &error);
         QVERIFY2(first, qPrintable(error));
         QVERIFY2(command("grow"), child.readAllStandardError().constData());
         QVERIFY(command("map " + filePath.toUtf8()));
-        const auto second = Snapshot::take(source, pid, &error);
+        const auto second = Snapshot::take(source, pid, withPages, &error);
         QVERIFY2(second, qPrintable(error));
         child.closeWriteChannel();
         QVERIFY(child.waitForFinished(10000));
@@ -361,6 +511,13 @@ private slots:
         QVERIFY(addedFile);
         QVERIFY(diff.totals().valid);
         QVERIFY(diff.totals().rssDeltaKb >= 8 * 1024);
+        // 8 MiB written: at least that many pages became present; the file's first page was read.
+        QVERIFY2(second->pages, qPrintable(second->pagesError));
+        QVERIFY(diff.totals().pages);
+        QVERIFY2(diff.totals().pages->becamePresent >= (8u << 20) / 4096, qPrintable(QString::number(diff.totals().pages->becamePresent)));
+        const auto fileRow = std::find_if(diff.rows().cbegin(), diff.rows().cend(),
+                                          [&](const SnapshotDiff::Row &row) { return row.mapping().path == filePath; });
+        QVERIFY(fileRow->pages && fileRow->pages->becamePresent >= 1);
     }
 };
 
