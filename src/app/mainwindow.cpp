@@ -742,18 +742,18 @@ void MainWindow::compareSnapshots(int olderRow, int newerRow)
     m_diffModel->setDiff(diff);
     const SnapshotDiff::Totals totals = diff.totals();
     const auto signedKb = [](qint64 kb) -> QString { return (kb >= 0 ? QStringLiteral("+") : QStringLiteral("−")) + Units::formatKb(quint64(qAbs(kb))); };
-    m_ui->snapshotPanel->setSummary(
-        totals.valid ? tr("%n change(s). RSS %1, PSS %2, swap %3.", nullptr, int(diff.rows().size()))
-                           .arg(signedKb(totals.rssDeltaKb), signedKb(totals.pssDeltaKb), signedKb(totals.swapDeltaKb))
-                     : tr("%n change(s). Sizes only: one snapshot could read maps but not smaps.", nullptr,
-                          int(diff.rows().size()))
-            + (totals.pages ? QLatin1Char(' ')
-                                  + tr("Pages: %1 now present, %2 gone, %3 dirtied, %4 on a new frame.")
-                                        .arg(totals.pages->becamePresent)
-                                        .arg(totals.pages->becameAbsent)
-                                        .arg(totals.pages->becameSoftDirty)
-                                        .arg(totals.pages->newFrame)
-                            : QString()));
+    QString summary = totals.valid ? tr("%n change(s). RSS %1, PSS %2, swap %3.", nullptr, int(diff.rows().size()))
+                                         .arg(signedKb(totals.rssDeltaKb), signedKb(totals.pssDeltaKb), signedKb(totals.swapDeltaKb))
+                                   : tr("%n change(s). Sizes only: one snapshot could read maps but not smaps.", nullptr,
+                                        int(diff.rows().size()));
+    if (totals.pages)
+        summary += QLatin1Char(' ')
+                 + tr("Pages: %1 now present, %2 gone, %3 dirtied, %4 on a new frame.")
+                       .arg(totals.pages->becamePresent)
+                       .arg(totals.pages->becameAbsent)
+                       .arg(totals.pages->becameSoftDirty)
+                       .arg(totals.pages->newFrame);
+    m_ui->snapshotPanel->setSummary(summary);
 
     // The map shows both snapshots at once: the newer mappings plus the removed ones, outlined by change.
     const QList<Mapping> &mappings = diff.unionMappings();

@@ -29,6 +29,7 @@ SnapshotPanel::SnapshotPanel(QWidget *parent)
     m_autoSeconds->setSuffix(tr(" s"));
     m_timelineView->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_summary->setWordWrap(true);
+    m_summary->setObjectName(QStringLiteral("diffSummary"));
     m_summary->setText(tr("Take two snapshots of the process, select both, and compare them: the map shows what "
                           "was added (green), removed (red outline) and changed (amber)."));
     m_diffView->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -10,6 +10,7 @@
 #include "pagespanel.h"
 #include "physicalview.h"
 #include "rawprocview.h"
+#include "liveprocsource.h"
 #include "snapshotdiff.h"
 #include "snapshotdiffmodel.h"
 #include "snapshotpanel.h"
@@ -23,6 +24,7 @@
 #include <QLabel>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QTextBlock>
 #include <QSettings>
@@ -280,6 +282,90 @@ private Q_SLOTS:
         QCOMPARE(diff->rowCount(), 1);
         QCOMPARE(diff->index(0, SnapshotDiffModel::StartColumn).data(ModelRoles::RawValueRole).toULongLong(),
                  removedStart.toULongLong(nullptr, 16));
+    }
+
+    void comparesSnapshotsOfALiveProcess()
+    {
+        // A real process grows its heap through brk (small mallocs) and maps a file between two
+        // snapshots: the diff has the heap grown and the file added, with pages that became present.
+        const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
+        if (python.isEmpty())
+            QSKIP("python3 not found");
+        QTemporaryDir dir;
+        const QString filePath = dir.filePath(QStringLiteral("mapped.bin"));
+        QFile file(filePath);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QByteArray(512 * 1024, 'x'));
+        file.close();
+        const QString script = QStringLiteral(
+            "import ctypes, mmap, sys\n"
+            "libc = ctypes.CDLL(None)\n"
+            "libc.malloc.restype = ctypes.c_void_p\n"
+            "keep = []\n"
+            "for line in sys.stdin:\n"
+            "    cmd = line.split()\n"
+            "    if cmd and cmd[0] == 'grow':\n"
+            "        for i in range(4096):\n"
+            "            p = libc.malloc(1024)\n"
+            "            ctypes.memset(p, 1, 1024)\n"
+            "            keep.append(p)\n"
+            "    elif cmd and cmd[0] == 'map':\n"
+            "        f = open(cmd[1], 'rb')\n"
+            "        m = mmap.mmap(f.fileno(), 0, prot=mmap.PROT_READ)\n"
+            "        keep.append((f, m, m[0], m[65536]))\n"
+            "    print('ok', flush=True)\n");
+        QProcess child;
+        child.start(python, {QStringLiteral("-c"), script});
+        QVERIFY(child.waitForStarted());
+        const auto command = [&](const QByteArray &line) {
+            child.write(line + '\n');
+            while (!child.canReadLine()) {
+                if (!child.waitForReadyRead(10000))
+                    return false;
+            }
+            return child.readLine().trimmed() == "ok";
+        };
+        QVERIFY(command("noop"));
+        const int pid = int(child.processId());
+
+        MainWindow window(std::make_shared<LiveProcSource>(), pid);
+        window.resize(1500, 950);
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(window.shownPid(), pid, 10000);
+        auto *panel = window.findChild<SnapshotPanel *>(QStringLiteral("snapshotPanel"));
+        QAbstractItemModel *timeline = panel->timelineView()->model();
+        Q_EMIT panel->takeSnapshotRequested();
+        QTRY_COMPARE_WITH_TIMEOUT(timeline->rowCount(), 1, 10000);
+        QVERIFY(command("grow"));
+        QVERIFY(command("map " + filePath.toUtf8()));
+        Q_EMIT panel->takeSnapshotRequested();
+        QTRY_COMPARE_WITH_TIMEOUT(timeline->rowCount(), 2, 10000);
+        Q_EMIT panel->compareRequested(0, 1);
+
+        QAbstractItemModel *diff = panel->diffView()->model();
+        bool heapGrown = false;
+        bool fileAdded = false;
+        for (int row = 0; row < diff->rowCount(); ++row) {
+            const QString path = diff->index(row, SnapshotDiffModel::PathColumn).data().toString();
+            const int kind = diff->index(row, 0).data(ModelRoles::ChangeKindRole).toInt();
+            const quint64 present = diff->index(row, SnapshotDiffModel::PagesPresentColumn).data(ModelRoles::RawValueRole).toULongLong();
+            if (path == QStringLiteral("[heap]") && kind == int(SnapshotDiff::Kind::Grown) && present >= 1000)
+                heapGrown = true;
+            if (path == filePath && kind == int(SnapshotDiff::Kind::Added) && present >= 2)
+                fileAdded = true;
+        }
+        QVERIFY(heapGrown);
+        QVERIFY(fileAdded);
+        const QString summary = panel->findChild<QLabel *>(QStringLiteral("diffSummary"))->text();
+        QVERIFY2(summary.contains(QStringLiteral(" now present, ")), qPrintable(summary));
+        // For a look at the outlines: the whole window on the Snapshots tab, and the map alone.
+        window.findChild<QTabWidget *>(QStringLiteral("detailTabs"))->setCurrentWidget(panel);
+        window.grab().save(QDir::tempPath() + QStringLiteral("/mematlas-live-diff.png"));
+        window.findChild<AddressSpaceView *>(QStringLiteral("mapView"))
+            ->renderImage(QSize(700, 1400))
+            .save(QDir::tempPath() + QStringLiteral("/mematlas-live-diff-map.png"));
+        child.closeWriteChannel();
+        QVERIFY(child.waitForFinished(10000));
     }
 
     void pagesOfTheSelectedMapping_data()
