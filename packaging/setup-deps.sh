@@ -19,7 +19,7 @@ PACKAGES=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
   libarchive-dev libzstd-dev zstd
   fonts-dejavu-core fonts-noto-cjk
-  procps util-linux bsdutils tar
+  procps util-linux bsdutils tar git python3
 )
 
 log() { printf 'setup-deps: %s\n' "$*" >&2; }

@@ -1,5 +1,7 @@
 #include "bundlemanifest.h"
 
+#include "parsehelpers_p.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -70,7 +72,8 @@ public:
         const double number = value.toDouble();
         if (!value.isDouble())
             return 0;
-        if (number != double(qint64(number)) || number < double(min) || number > double(max)) {
+        // The range first: converting a double beyond qint64 (5e50 in a damaged file) is undefined.
+        if (!(number >= double(min) && number <= double(max)) || number != double(qint64(number))) {
             fail(QStringLiteral("\"%1\" is not a whole number from %2 to %3").arg(key).arg(min).arg(max));
             return 0;
         }
@@ -81,8 +84,9 @@ public:
     {
         const QString text = string(object, key);
         const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
+        // Quoted as the parsers quote text: escaped and cut short, since it may be anything.
         if (!failed() && !time.isValid())
-            fail(QStringLiteral("\"%1\" is not an ISO 8601 time: \"%2\"").arg(key, text));
+            fail(QStringLiteral("\"%1\" is not an ISO 8601 time: %2").arg(key, ParseHelpers::quoted(text.toUtf8())));
         return time.toUTC();
     }
 

@@ -299,8 +299,9 @@ ReadResult BundleProcSource::missing(const QString &relativePath) const
     return ReadResult::failure(ReadResult::Status::NotFound, located(relativePath) + QStringLiteral(": not in the bundle"));
 }
 
-ReadResult BundleProcSource::readFile(const QString &relativePath, qint64 maxSize) const
+ReadResult BundleProcSource::readFile(const QString &relativePath, qint64 requestedMaxSize) const
 {
+    const qint64 maxSize = limitFor(relativePath, requestedMaxSize);
     const auto file = m_files.constFind(relativePath);
     if (file == m_files.cend())
         return missing(relativePath);

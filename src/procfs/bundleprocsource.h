@@ -45,7 +45,7 @@ public:
     // "bundle /tmp/x.mematlas (host, 2025-11-25 17:42:01 UTC)"
     QString description() const override;
     QString rootPath() const override;
-    ReadResult readFile(const QString &relativePath, qint64 maxSize = DefaultMaxSize) const override;
+    ReadResult readFile(const QString &relativePath, qint64 maxSize = LimitForFile) const override;
     ReadResult readRange(const QString &relativePath, quint64 offset, quint64 length) const override;
     QString readLink(const QString &relativePath) const override;
     QList<int> pids() const override;

@@ -10,6 +10,7 @@ namespace {
 enum Field {
     State = 3,
     PPid = 4,
+    Flags = 9,
     MinFlt = 10,
     CMinFlt,
     MajFlt,
@@ -51,6 +52,7 @@ Parsed<ProcessStat> ProcessStat::parse(QByteArrayView text)
     quint64 numThreads = 0;
     std::array<quint64 *, LastKept + 1> kept{};
     kept[PPid] = &ppid;
+    kept[Flags] = &stat.flags;
     kept[MinFlt] = &stat.minflt;
     kept[CMinFlt] = &stat.cminflt;
     kept[MajFlt] = &stat.majflt;

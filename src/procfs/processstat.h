@@ -13,6 +13,7 @@ struct ProcessStat
     QString comm;
     char state = '?';
     int ppid = 0;
+    quint64 flags = 0; // field 9: the kernel's PF_* bits
     quint64 minflt = 0; // field 10
     quint64 cminflt = 0;
     quint64 majflt = 0; // field 12
@@ -23,6 +24,9 @@ struct ProcessStat
     quint64 startTime = 0; // clock ticks after boot
     quint64 vsize = 0; // bytes
     quint64 rssPages = 0;
+
+    // PF_KTHREAD: the one sure sign, where an empty cmdline or VSZ of 0 also fits a zombie.
+    bool isKernelThread() const { return flags & 0x00200000; }
 
     static Parsed<ProcessStat> parse(QByteArrayView text);
 };

@@ -35,6 +35,12 @@ public:
 
     // Large enough for a 60,000-mapping smaps (~44 MB) with room to spare; callers may ask for more.
     static constexpr qint64 DefaultMaxSize = 512ll * 1024 * 1024;
+    // maps has one short line per mapping: 128 MiB is two million of them, thirty times the kernel's
+    // default vm.max_map_count. A bigger one is damaged or hostile and is refused before it is read.
+    static constexpr qint64 MaxMapsSize = 128ll * 1024 * 1024;
+    // readFile's default: the limit above that fits the file.
+    static constexpr qint64 LimitForFile = -1;
+    static qint64 limitFor(const QString &relativePath, qint64 maxSize);
 
     virtual ~ProcSource();
 
@@ -45,7 +51,7 @@ public:
     virtual QString rootPath() const = 0;
 
     // Reads a whole text file. Never throws; failures come back as a status and a message.
-    virtual ReadResult readFile(const QString &relativePath, qint64 maxSize = DefaultMaxSize) const = 0;
+    virtual ReadResult readFile(const QString &relativePath, qint64 maxSize = LimitForFile) const = 0;
     // Reads length bytes at offset of a binary file (pagemap, kpageflags, kpagecount). Offset and
     // length must be multiples of 8 for the kernel's files. A short result means the file ended.
     virtual ReadResult readRange(const QString &relativePath, quint64 offset, quint64 length) const = 0;

@@ -1,5 +1,7 @@
 #include "treeprocsource.h"
 
+#include "processstat.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -88,11 +90,20 @@ ReadResult TreeProcSource::failureFor(const QString &relativePath, int errorNumb
         return ReadResult::failure(ReadResult::Status::ProcessExited,
                                    QStringLiteral("%1: process %2 exited").arg(path).arg(pid));
     switch (errorNumber) {
-    case ESRCH:
-        // The task is still there but has no address space: a kernel thread or a zombie, whose
-        // smaps_rollup (unlike maps and smaps, which read as empty) fails this way.
-        return ReadResult::failure(ReadResult::Status::NotFound,
-                                   path + QStringLiteral(": no address space (kernel thread or zombie)"));
+    case ESRCH: {
+        // The task is still there but has no address space. A kernel thread never had one (its
+        // smaps_rollup and pagemap fail this way; maps and smaps read as empty); any other process
+        // is exiting or a zombie: it has exited as far as its memory goes.
+        const ReadResult stat = pid > 0 ? readFile(QString::number(pid) + QStringLiteral("/stat")) : ReadResult();
+        const Parsed<ProcessStat> parsed = ProcessStat::parse(stat.data);
+        if (stat.status == ReadResult::Status::ProcessExited || (stat.ok() && parsed.ok() && !parsed.value.isKernelThread())) {
+            const bool zombie = parsed.value.state == 'Z' || parsed.value.state == 'X';
+            return ReadResult::failure(ReadResult::Status::ProcessExited,
+                                       zombie ? QStringLiteral("%1: process %2 exited (a zombie until its parent reaps it)").arg(path).arg(pid)
+                                              : QStringLiteral("%1: process %2 exited (its memory is gone)").arg(path).arg(pid));
+        }
+        return ReadResult::failure(ReadResult::Status::NotFound, path + QStringLiteral(": no address space (kernel thread)"));
+    }
     case ENOENT:
         return ReadResult::failure(ReadResult::Status::NotFound, path + QStringLiteral(": no such file"));
     case EACCES:
@@ -107,8 +118,9 @@ ReadResult TreeProcSource::failureFor(const QString &relativePath, int errorNumb
     }
 }
 
-ReadResult TreeProcSource::readFile(const QString &relativePath, qint64 maxSize) const
+ReadResult TreeProcSource::readFile(const QString &relativePath, qint64 requestedMaxSize) const
 {
+    const qint64 maxSize = limitFor(relativePath, requestedMaxSize);
     const QByteArray path = QFile::encodeName(absolutePath(relativePath));
     FdGuard fd(::open(path.constData(), O_RDONLY | O_CLOEXEC));
     if (fd.get() < 0)

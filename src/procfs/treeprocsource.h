@@ -12,7 +12,7 @@ public:
     Kind kind() const override;
     QString description() const override;
     QString rootPath() const override;
-    ReadResult readFile(const QString &relativePath, qint64 maxSize = DefaultMaxSize) const override;
+    ReadResult readFile(const QString &relativePath, qint64 maxSize = LimitForFile) const override;
     ReadResult readRange(const QString &relativePath, quint64 offset, quint64 length) const override;
     QString readLink(const QString &relativePath) const override;
     QList<int> pids() const override;

@@ -18,7 +18,9 @@
 #include "units.h"
 
 #include <QAbstractItemModel>
+#include <QApplication>
 #include <QDir>
+#include <QDialog>
 #include <QFile>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -34,6 +36,8 @@
 #include <QTemporaryDir>
 #include <QTabWidget>
 #include <QTest>
+
+#include <unistd.h>
 
 #include <cctype>
 
@@ -409,6 +413,44 @@ private Q_SLOTS:
         QCOMPARE(panel->physicalView()->isBannerShown(), pfnsHidden);
     }
 
+    void whatAnUnprivilegedUserSees()
+    {
+        // packaging/test-unprivileged.sh runs the suite as nobody; as root there is nothing to see.
+        if (geteuid() == 0)
+            QSKIP("needs an unprivileged user (packaging/test-unprivileged.sh)");
+        const int self = int(QCoreApplication::applicationPid());
+        MainWindow window(std::make_shared<LiveProcSource>(), self);
+        window.resize(1400, 900);
+        window.show();
+        QTRY_COMPARE_WITH_TIMEOUT(window.shownPid(), self, 10000);
+
+        // Other users' processes are listed with what anyone may read (status, stat), and the
+        // smaps_rollup columns say why they are empty instead of showing zeros.
+        auto *processView = window.findChild<QTableView *>(QStringLiteral("processView"));
+        QAbstractItemModel *processes = processView->model();
+        int initRow = -1;
+        QTRY_VERIFY_WITH_TIMEOUT((initRow = rowOfPid(processes, 1)) >= 0, 10000);
+        QCOMPARE(processes->index(initRow, ProcessListModel::UserColumn).data().toString(), QStringLiteral("root"));
+        QVERIFY(processes->index(initRow, ProcessListModel::ResColumn).data(ModelRoles::RawValueRole).toULongLong() > 0);
+        processView->scrollTo(processes->index(initRow, 0));
+        QTRY_VERIFY_WITH_TIMEOUT(!processes->index(initRow, ProcessListModel::PssColumn).data(ModelRoles::RowErrorRole).isNull(), 10000);
+        QVERIFY(processes->index(initRow, ProcessListModel::PssColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("Not available")));
+
+        // Its own pages: every flag but no frame numbers, said once at the top of each view.
+        auto *panel = window.findChild<PagesPanel *>(QStringLiteral("pagesPanel"));
+        Q_EMIT panel->readWholeProcessRequested();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->pageMapView()->model()->pageCount() > 0, 20000);
+        for (const QString &banner : {panel->pageMapView()->bannerText(), panel->physicalView()->bannerText()}) {
+            QVERIFY2(banner.contains(QStringLiteral("hidden")), qPrintable(banner));
+            QCOMPARE(banner.count(QStringLiteral("root")), 1);
+        }
+        QCOMPARE(panel->physicalView()->linkCount(), qsizetype(0));
+        window.grab().save(QDir::tempPath() + QStringLiteral("/mematlas-unprivileged-window.png"));
+        // No dialog popped up along the way.
+        for (QWidget *top : QApplication::topLevelWidgets())
+            QVERIFY2(!(top->isVisible() && qobject_cast<QDialog *>(top)), qPrintable(top->windowTitle()));
+    }
+
     void missingPidFromTheCommandLineIsSaid()
     {
         MainWindow window(std::make_shared<TreeProcSource>(QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash")), 424242);
@@ -435,6 +477,15 @@ private Q_SLOTS:
     }
 
 private:
+    static int rowOfPid(QAbstractItemModel *model, int pid)
+    {
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->index(row, ProcessListModel::PidColumn).data(ModelRoles::RawValueRole).toInt() == pid)
+                return row;
+        }
+        return -1;
+    }
+
     static void selectPid(QTableView *view, int pid)
     {
         QAbstractItemModel *model = view->model();

@@ -200,7 +200,7 @@ public:
     QString description() const override { return QStringLiteral("synthetic"); }
     QString rootPath() const override { return QStringLiteral("/synthetic"); }
 
-    ReadResult readFile(const QString &relativePath, qint64 maxSize = DefaultMaxSize) const override
+    ReadResult readFile(const QString &relativePath, qint64 maxSize = LimitForFile) const override
     {
         Q_UNUSED(maxSize);
         if (failures.contains(relativePath))

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void treeReadFile_data();
     void treeReadFile();
     void treeTooLarge();
+    void treeAbsurdSizes();
     void treeReadRange();
     void treePids_data();
     void treePids();
@@ -152,6 +153,41 @@ void TstProcSources::treeTooLarge()
     const ReadResult exact = source.readFile(smaps, size);
     QCOMPARE(exact.status, ReadResult::Status::Ok);
     QCOMPARE(exact.data.size(), size);
+}
+
+void TstProcSources::treeAbsurdSizes()
+{
+    // A copied tree can claim anything: a 10 GB maps (sparse here), and a maps of millions of
+    // mappings. Both are refused with the size in the message, before the memory is taken.
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("7")));
+    QFile huge(dir.filePath(QStringLiteral("7/maps")));
+    QVERIFY(huge.open(QIODevice::WriteOnly));
+    QVERIFY(huge.resize(10'000'000'000));
+    huge.close();
+    const TreeProcSource source(dir.path());
+    const ReadResult refused = source.readFile(QStringLiteral("7/maps"));
+    QCOMPARE(refused.status, ReadResult::Status::TooLarge);
+    QCOMPARE(refused.message, QStringLiteral("%1/7/maps: 10000000000 bytes is larger than the %2-byte limit")
+                                  .arg(dir.path())
+                                  .arg(ProcSource::MaxMapsSize));
+    QVERIFY(refused.data.isEmpty());
+
+    // 3.3 million real lines, just over the maps limit; the same bytes as smaps are within its limit.
+    const QByteArray line = "7f0000000000-7f0000001000 rw-p 00000000 00:00 0\n";
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral("8")));
+    QFile many(dir.filePath(QStringLiteral("8/maps")));
+    QVERIFY(many.open(QIODevice::WriteOnly));
+    const QByteArray block = line.repeated(65536);
+    while (many.size() <= ProcSource::MaxMapsSize)
+        QCOMPARE(many.write(block), block.size());
+    many.close();
+    QVERIFY(QFile::copy(many.fileName(), dir.filePath(QStringLiteral("8/smaps"))));
+    QCOMPARE(source.readFile(QStringLiteral("8/maps")).status, ReadResult::Status::TooLarge);
+    QCOMPARE(source.readFile(QStringLiteral("8/smaps")).status, ReadResult::Status::Ok);
+    QCOMPARE(ProcSource::limitFor(QStringLiteral("maps"), ProcSource::LimitForFile), ProcSource::MaxMapsSize);
+    QCOMPARE(ProcSource::limitFor(QStringLiteral("8/smaps"), ProcSource::LimitForFile), ProcSource::DefaultMaxSize);
+    QCOMPARE(ProcSource::limitFor(QStringLiteral("8/maps"), 10), qint64(10)); // a caller's own limit wins
 }
 
 void TstProcSources::treeReadRange()
@@ -309,8 +345,9 @@ void TstProcSources::liveNoAddressSpace()
 
     const LiveProcSource source;
     const ReadResult rollup = source.readFile(QStringLiteral("%1/smaps_rollup").arg(pid));
-    QCOMPARE(rollup.status, ReadResult::Status::NotFound);
-    QCOMPARE(rollup.message, QStringLiteral("/proc/%1/smaps_rollup: no address space (kernel thread or zombie)").arg(pid));
+    // A zombie has exited: said as such, like any other vanished process.
+    QCOMPARE(rollup.status, ReadResult::Status::ProcessExited);
+    QCOMPARE(rollup.message, QStringLiteral("/proc/%1/smaps_rollup: process %1 exited (a zombie until its parent reaps it)").arg(pid));
     const ReadResult maps = source.readFile(QStringLiteral("%1/maps").arg(pid));
     QCOMPARE(maps.status, ReadResult::Status::Ok);
     QCOMPARE(maps.data, QByteArray());

@@ -189,6 +189,8 @@ void TestStatusParsers::stat()
     QTEST(s.startTime, "startTime");
     QTEST(s.vsize, "vsize");
     QTEST(s.rssPages, "rss");
+    // PF_KTHREAD in field 9 tells a kernel thread from a process without memory (a zombie).
+    QCOMPARE(s.isKernelThread(), qstrcmp(QTest::currentDataTag(), "real kernel thread") == 0);
 }
 
 void TestStatusParsers::statErrors_data()
