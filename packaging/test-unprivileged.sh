@@ -13,7 +13,8 @@ prefix=$(bash "$here/packaging/setup-deps.sh" --print-prefix | tail -n1)
 work=$(mktemp -d /tmp/mematlas-unprivileged.XXXXXX)
 trap 'rm -rf "$work"' EXIT
 # Only what git tracks (plus files not yet committed when run by hand), never the build trees.
-(cd "$here" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) | tar -xf - -C "$work" --one-top-level=src
+mkdir "$work/source"
+(cd "$here" && git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf -) | tar -xf - -C "$work/source"
 cp -a "$prefix" "$work/deps"
 mkdir -p "$work/home"
 chown -R "$user:$group" "$work"
@@ -21,7 +22,7 @@ chmod 755 "$work"
 
 as_user() { setpriv --reuid="$user" --regid="$group" --clear-groups env -i PATH=/usr/bin:/bin HOME="$work/home" \
               QT_QPA_PLATFORM=offscreen LANG=C.UTF-8 "$@"; }
-as_user cmake -S "$work/src" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_PREFIX_PATH="$work/deps" \
+as_user cmake -S "$work/source" -B "$work/build" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_PREFIX_PATH="$work/deps" \
   >"$work/configure.log" 2>&1 || { cat "$work/configure.log" >&2; exit 1; }
 as_user cmake --build "$work/build" | grep -v '^\[[0-9]*/[0-9]*\] ' || [ "${PIPESTATUS[0]}" -eq 0 ]
 echo "test-unprivileged.sh: running the suite as $(as_user id -un) (uid $(id -u "$user"))"

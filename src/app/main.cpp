@@ -2,9 +2,11 @@
 #include "liveprocsource.h"
 #include "mainwindow.h"
 #include "sourceopener.h"
+#include "translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 
 #include <algorithm>
 #include <cstdio>
@@ -12,11 +14,17 @@
 
 int main(int argc, char **argv)
 {
-    // An export needs no display: render offscreen unless the caller chose a platform.
-    const bool exporting = std::any_of(argv + 1, argv + argc, [](const char *arg) {
-        return std::strcmp(arg, "--export") == 0 || std::strncmp(arg, "--export=", 9) == 0;
-    });
-    if (exporting && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    // An export, --help and --version need no display: offscreen unless the caller chose a platform.
+    const auto given = [&](std::initializer_list<const char *> options) {
+        return std::any_of(argv + 1, argv + argc, [&](const char *arg) {
+            return std::any_of(options.begin(), options.end(), [&](const char *option) {
+                const size_t length = std::strlen(option);
+                return std::strncmp(arg, option, length) == 0 && (arg[length] == '\0' || arg[length] == '=');
+            });
+        });
+    };
+    const bool exporting = given({"--export"});
+    if ((exporting || given({"-h", "--help", "--help-all", "-v", "--version"})) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     // Scripts read an export's stderr as its one-line reason: keep Qt's chatter about the headless
     // environment (no XDG_RUNTIME_DIR, no window manager) out of it unless asked for.
@@ -30,6 +38,8 @@ int main(int argc, char **argv)
     QApplication::setApplicationName(QStringLiteral("MemAtlas"));
     QApplication::setOrganizationName(QStringLiteral("MemAtlas"));
     QApplication::setApplicationVersion(QStringLiteral(MEMATLAS_VERSION));
+    QApplication::setDesktopFileName(QStringLiteral("io.github.mematlas.MemAtlas"));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/mematlas.svg")));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("See Linux memory: address spaces, pages and frames, free and cache."));
@@ -68,9 +78,20 @@ int main(int argc, char **argv)
                                          QStringLiteral("start-end"));
     parser.addPositionalArgument(QStringLiteral("bundle"), QStringLiteral("A snapshot bundle (.mematlas) to open."),
                                  QStringLiteral("[bundle]"));
+    const QCommandLineOption languageOption(QStringLiteral("language"),
+                                            QStringLiteral("User interface language: %1 (default: as chosen in View ▸ "
+                                                           "Language, else the system's).")
+                                                .arg(Translations::languages().join(QStringLiteral(", "))),
+                                            QStringLiteral("code"));
     parser.addOptions({pidOption, rootOption, exportOption, outputOption, sizeOption, dprOption, scaleOption,
-                       durationOption, intervalOption, rangeOption});
+                       durationOption, intervalOption, rangeOption, languageOption});
     parser.process(app);
+    if (parser.isSet(languageOption) && !Translations::languages().contains(parser.value(languageOption))) {
+        std::fprintf(stderr, "mematlas: --language \"%s\" is not one of %s\n", qPrintable(parser.value(languageOption)),
+                     qPrintable(Translations::languages().join(QStringLiteral(", "))));
+        return 1;
+    }
+    Translations::install(Translations::resolve(parser.value(languageOption)));
 
     const auto fail = [](const QString &message) {
         std::fprintf(stderr, "mematlas: %s\n", qPrintable(message));

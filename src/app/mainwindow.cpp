@@ -1,19 +1,26 @@
 #include "mainwindow.h"
 #include "ui_mainwindow.h"
 
+#include "aboutdialog.h"
 #include "addressspaceview.h"
 #include "bundleprocsource.h"
 #include "bundlewriter.h"
 #include "headlessexport.h"
 #include "liveprocsource.h"
 #include "sourceopener.h"
+#include "cursorhighlight.h"
+#include "demopanel.h"
+#include "demoprocess.h"
 #include "freepanel.h"
+#include "lessonlibrary.h"
+#include "lessonspanel.h"
 #include "mappingmodel.h"
 #include "meminfosampler.h"
 #include "memorychartwidget.h"
 #include "modelroles.h"
 #include "processfilterproxymodel.h"
 #include "processlistmodel.h"
+#include "presentationstyle.h"
 #include "processlistrefresher.h"
 #include "processmappingsloader.h"
 #include "framecensus.h"
@@ -24,13 +31,16 @@
 #include "pagemapview.h"
 #include "physicalview.h"
 #include "rawprocview.h"
+#include "segmentkind.h"
 #include "segmentpalette.h"
+#include "shortcutsdialog.h"
 #include "snapshot.h"
 #include "softdirty.h"
 #include "snapshotdiff.h"
 #include "snapshotdiffmodel.h"
 #include "snapshotpanel.h"
 #include "snapshottimeline.h"
+#include "translations.h"
 #include "units.h"
 
 #include <QCloseEvent>
@@ -42,6 +52,10 @@
 #include <QSysInfo>
 #include <QTime>
 #include <QActionGroup>
+#include <QApplication>
+#include <QDockWidget>
+#include <QJsonObject>
+#include <QProcess>
 #include <QDateTime>
 #include <QFileInfo>
 #include <QFileDialog>
@@ -91,6 +105,8 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
 {
     m_ui->setupUi(this);
     setUpViews();
+    setUpTeaching(); // its docks exist before restoreState places them
+    setUpMenus();
     restoreSettings();
     if (initialPid > 0) {
         m_pendingPid = initialPid;
@@ -112,6 +128,15 @@ MainWindow::MainWindow(std::shared_ptr<const ProcSource> source, int initialPid,
                 m_mappingModel->setMaps(mappings, classes);
                 fitColumnsOnce(m_ui->mappingView, &m_mappingColumnsFitted);
                 updateStatus();
+                if (!m_pagesRegionWhenLoaded.isEmpty())
+                    openPagesOfRegion(std::exchange(m_pagesRegionWhenLoaded, QString()));
+                if (m_selectWhenLoaded != 0) {
+                    for (int row = 0; row < mappings.size(); ++row) {
+                        if (mappings.at(row).start <= m_selectWhenLoaded && m_selectWhenLoaded < mappings.at(row).end)
+                            selectMappingRow(row);
+                    }
+                    m_selectWhenLoaded = 0;
+                }
             });
     connect(m_mappingsLoader, &ProcessMappingsLoader::smapsLoaded, this,
             [this](int pid, const QList<SmapsEntry> &entries) {
@@ -246,12 +271,18 @@ void MainWindow::setSource(std::shared_ptr<const ProcSource> source)
     refresh();
 }
 
+QString MainWindow::sourceDescription() const
+{
+    // A bundle's or tree's description is mostly its path; the live one is words to translate.
+    return m_source->kind() == ProcSource::Kind::Live ? tr("live /proc") : m_source->description();
+}
+
 void MainWindow::updateWindowTitle()
 {
     // Live data says from which machine; bundles and trees carry their origin in the description.
     const QString origin = m_source->kind() == ProcSource::Kind::Live
-                             ? tr("%1 on %2").arg(m_source->description(), QSysInfo::machineHostName())
-                             : m_source->description();
+                             ? tr("%1 on %2").arg(sourceDescription(), QSysInfo::machineHostName())
+                             : sourceDescription();
     setWindowTitle(tr("MemAtlas — %1").arg(origin));
 }
 
@@ -409,7 +440,10 @@ void MainWindow::refresh()
 
 void MainWindow::onProcessesRead()
 {
-    if (m_pendingPid > 0) {
+    if (m_pendingPid > 0 && m_processModel->rowOfPid(m_pendingPid) < 0 && m_pendingPidStarted) {
+        // A process we just started: this list was read before it was there; the next one has it.
+        QTimer::singleShot(0, this, &MainWindow::refresh);
+    } else if (m_pendingPid > 0) {
         if (m_processModel->rowOfPid(m_pendingPid) >= 0)
             selectPid(m_pendingPid);
         else if (m_pendingPidFromCommandLine)
@@ -417,6 +451,7 @@ void MainWindow::onProcessesRead()
                                       tr("Process %1 (--pid) does not exist in %2.").arg(m_pendingPid).arg(m_source->description()));
         m_pendingPid = 0;
         m_pendingPidFromCommandLine = false;
+        m_pendingPidStarted = false;
     }
     if (m_shownPid > 0 && !m_shownExited && m_processModel->rowOfPid(m_shownPid) < 0) {
         m_shownExited = true;
@@ -658,6 +693,7 @@ void MainWindow::readPages(const QList<QPair<quint64, quint64>> &ranges)
 {
     if (m_shownPid <= 0)
         return;
+    m_pageRanges = ranges;
     m_ui->detailTabs->setCurrentWidget(m_ui->pagesPanel);
     m_pageLoader->load(m_source, m_shownPid, ranges);
 }
@@ -929,8 +965,244 @@ void MainWindow::fitColumnsOnce(QTableView *view, bool *fitted)
 
 void MainWindow::updateStatus()
 {
-    QString text = tr("%1 — %n process(es)", nullptr, m_processModel->rowCount()).arg(m_source->description());
+    QString text = tr("%1 — %n process(es)", nullptr, m_processModel->rowCount()).arg(sourceDescription());
     if (m_shownPid > 0)
         text += tr(" — PID %1: %n mapping(s)", nullptr, m_mappingModel->rowCount()).arg(m_shownPid);
     statusBar()->showMessage(text);
+}
+
+QDockWidget *MainWindow::addPanelDock(const QString &title, const QString &objectName, QWidget *panel)
+{
+    auto *dock = new QDockWidget(title, this);
+    dock->setObjectName(objectName); // saveState() finds docks by name
+    dock->setWidget(panel);
+    addDockWidget(Qt::RightDockWidgetArea, dock);
+    return dock;
+}
+
+void MainWindow::setUpTeaching()
+{
+    m_demo = new DemoProcess(DemoProcess::findProgram(), this);
+    m_demoPanel = new DemoPanel(m_demo, this);
+    m_lessonsPanel = new LessonsPanel(this);
+    const LessonLibrary lessons = LessonLibrary::loadStandard();
+    m_lessonsPanel->setLessons(lessons.lessons(), lessons.errors());
+    m_lessonsDock = addPanelDock(tr("Lessons"), QStringLiteral("lessonsDock"), m_lessonsPanel);
+    m_demoDock = addPanelDock(tr("Demo process"), QStringLiteral("demoDock"), m_demoPanel);
+    // One above the other: a lesson's text stays in view while the demo it drives answers.
+    splitDockWidget(m_lessonsDock, m_demoDock, Qt::Vertical);
+    // A first start shows the memory picture; the teaching docks are one menu entry away.
+    m_lessonsDock->hide();
+    m_demoDock->hide();
+    m_cursorHighlight = new CursorHighlight(this);
+    // The map forgets its outlines when its model resets (smaps read after a changed maps does).
+    connect(m_mappingModel, &QAbstractItemModel::modelReset, this, &MainWindow::applyRegionHighlight);
+
+    connect(m_lessonsPanel, &LessonsPanel::showView, this, &MainWindow::showView);
+    connect(m_lessonsPanel, &LessonsPanel::highlightRegions, this, &MainWindow::highlightRegions);
+    connect(m_lessonsPanel, &LessonsPanel::openPages, this, &MainWindow::openPagesOfRegion);
+    connect(m_lessonsPanel, &LessonsPanel::selectSeries, this, &MainWindow::emphasizeSeries);
+    connect(m_lessonsPanel, &LessonsPanel::runDemo, this, &MainWindow::runDemoCommand);
+    connect(m_lessonsPanel, &LessonsPanel::setTrueScale, m_ui->actionTrueScale, &QAction::setChecked);
+    connect(m_lessonsPanel, &LessonsPanel::showSchematic32, m_ui->actionSplitSchematic, &QAction::setChecked);
+    connect(m_lessonsPanel, &LessonsPanel::showSegmentBrackets, m_ui->actionSegmentBrackets, &QAction::setChecked);
+
+    // The demo runs on this machine: show it live, and follow what each command does to it.
+    connect(m_demoPanel, &DemoPanel::demoStarted, this, [this](qint64 pid) {
+        if (m_source->kind() != ProcSource::Kind::Live)
+            setSource(std::make_shared<LiveProcSource>());
+        m_pendingPid = int(pid);
+        m_pendingPidStarted = true;
+        refresh();
+    });
+    connect(m_demo, &DemoProcess::replied, this, &MainWindow::followDemo);
+    connect(m_demoPanel, &DemoPanel::regionOfInterest, this, [this](quint64 start, quint64 end) {
+        if (m_shownPid != int(m_demo->pid()) || start >= end)
+            return;
+        m_selectWhenLoaded = start;
+        readPages({{start, end}});
+    });
+}
+
+void MainWindow::followDemo()
+{
+    const int pid = int(m_demo->pid());
+    if (pid <= 0 || (m_shownPid != pid && m_shownPid != int(m_demo->childPid())))
+        return;
+    refresh(); // the list's fault counters
+    m_mappingsLoader->load(m_source, m_shownPid);
+    if (m_pageModel->pageCount() > 0)
+        m_pageLoader->load(m_source, m_shownPid, m_pageRanges);
+}
+
+void MainWindow::runDemoCommand(const QString &command)
+{
+    m_demoDock->show();
+    if (m_demo->isRunning()) {
+        m_demo->send(command);
+        return;
+    }
+    auto *once = new QObject(this);
+    connect(m_demo, &DemoProcess::started, once, [this, once, command] {
+        delete once;
+        m_demo->send(command);
+    });
+    connect(m_demo, &DemoProcess::failed, once, [once] { delete once; });
+    m_demo->start();
+}
+
+void MainWindow::showView(const QString &view)
+{
+    if (view == QLatin1String("map")) {
+        m_ui->mapView->setFocus();
+    } else if (view == QLatin1String("mappings")) {
+        m_ui->detailTabs->setCurrentWidget(m_ui->mappingsTab);
+    } else if (view == QLatin1String("raw")) {
+        m_ui->detailTabs->setCurrentWidget(m_ui->rawView);
+    } else if (view == QLatin1String("pages") || view == QLatin1String("physical") || view == QLatin1String("pagetable")) {
+        m_ui->detailTabs->setCurrentWidget(m_ui->pagesPanel);
+    } else if (view == QLatin1String("snapshots")) {
+        m_ui->detailTabs->setCurrentWidget(m_ui->snapshotPanel);
+    } else if (view == QLatin1String("chart") || view == QLatin1String("free")) {
+        m_ui->memoryDock->show();
+        m_ui->memoryDock->raise();
+    } else if (view == QLatin1String("processes")) {
+        m_ui->processDock->show();
+        m_ui->processDock->raise();
+        m_ui->processView->setFocus();
+    }
+}
+
+void MainWindow::highlightRegions(const QStringList &regions)
+{
+    m_highlightedRegions = regions;
+    showDemoIfNothingShown();
+    applyRegionHighlight();
+}
+
+// A lesson points at the shown process; with none shown, the demo is what it is about.
+void MainWindow::showDemoIfNothingShown()
+{
+    if (m_shownPid <= 0 && !m_demo->isRunning())
+        runDemoCommand(QStringLiteral("status"));
+}
+
+void MainWindow::applyRegionHighlight()
+{
+    if (m_ui->mapView->model() != m_mappingModel)
+        return; // a comparison's outlines are on the map
+    m_ui->mapView->clearRowOverlays();
+    const QColor outline = palette().color(QPalette::Highlight);
+    for (int row = 0; row < m_mappingModel->rowCount(); ++row) {
+        const auto kind = SegmentKind(m_mappingModel->index(row, 0).data(ModelRoles::SegmentKindRole).toInt());
+        if (m_highlightedRegions.contains(Segments::id(kind)))
+            m_ui->mapView->setRowOverlay(row, outline);
+    }
+}
+
+void MainWindow::openPagesOfRegion(const QString &region)
+{
+    if (m_mappingModel->rowCount() == 0) {
+        // Read once the maps are there (a demo just started, a process just selected).
+        m_pagesRegionWhenLoaded = region;
+        showDemoIfNothingShown();
+        return;
+    }
+    QList<QPair<quint64, quint64>> ranges;
+    for (int row = 0; row < m_mappingModel->rowCount(); ++row) {
+        const auto kind = SegmentKind(m_mappingModel->index(row, 0).data(ModelRoles::SegmentKindRole).toInt());
+        if (Segments::id(kind) == region) {
+            const Mapping mapping = m_mappingModel->mappingAt(row);
+            ranges.append({mapping.start, mapping.end});
+        }
+    }
+    if (ranges.isEmpty()) {
+        QString name = region;
+        for (int kind = 0; kind < int(SegmentKind::Count); ++kind) {
+            if (Segments::id(SegmentKind(kind)) == region)
+                name = Segments::name(SegmentKind(kind));
+        }
+        m_ui->pagesPanel->setStatus(tr("This process has no mapping of the kind \"%1\" to read pages of.").arg(name));
+        m_ui->detailTabs->setCurrentWidget(m_ui->pagesPanel);
+        return;
+    }
+    readPages(ranges);
+}
+
+void MainWindow::emphasizeSeries(const QString &series)
+{
+    m_ui->memoryDock->show();
+    m_ui->chartView->emphasizeSeries(series);
+}
+
+void MainWindow::setUpMenus()
+{
+    QMenu *teach = menuBar()->addMenu(tr("&Teach"));
+    QAction *lessons = m_lessonsDock->toggleViewAction();
+    lessons->setText(tr("&Lessons"));
+    lessons->setShortcut(QKeySequence(Qt::Key_F1));
+    teach->addAction(lessons);
+    QAction *demo = m_demoDock->toggleViewAction();
+    demo->setText(tr("&Demo process"));
+    teach->addAction(demo);
+    teach->addSeparator();
+    m_presentationAction = teach->addAction(tr("&Presentation mode"));
+    m_presentationAction->setCheckable(true);
+    m_presentationAction->setShortcut(QKeySequence(Qt::Key_F11));
+    m_presentationAction->setToolTip(tr("Full screen, larger text, high contrast and a ring around the pointer"));
+    connect(m_presentationAction, &QAction::toggled, this, &MainWindow::setPresentationMode);
+
+    QMenu *language = m_ui->menuView->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(language);
+    const QString chosen = Translations::chosen();
+    for (const QString &code : QStringList{QString()} + Translations::languages()) {
+        QAction *action = language->addAction(code.isEmpty() ? tr("System default") : Translations::nativeName(code));
+        action->setCheckable(true);
+        action->setChecked(code == chosen);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] { chooseLanguage(code); });
+    }
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Keyboard shortcuts"), this, [this] { ShortcutsDialog(this, this).exec(); });
+    help->addAction(tr("&About MemAtlas"), this, [this] { AboutDialog(this).exec(); });
+}
+
+void MainWindow::chooseLanguage(const QString &language)
+{
+    Translations::setChosen(language);
+    // Every view builds its texts once: a language takes effect in a fresh window.
+    const auto answer = QMessageBox::question(this, tr("Language"),
+                                              tr("The language changes when MemAtlas starts again. Restart now?"));
+    if (answer != QMessageBox::Yes)
+        return;
+    QStringList arguments = QCoreApplication::arguments().mid(1);
+    const qsizetype at = arguments.indexOf(QStringLiteral("--language"));
+    if (at >= 0)
+        arguments.remove(at, std::min<qsizetype>(2, arguments.size() - at));
+    if (m_shownPid > 0 && !arguments.contains(QStringLiteral("--pid")))
+        arguments << QStringLiteral("--pid") << QString::number(m_shownPid);
+    if (QProcess::startDetached(QCoreApplication::applicationFilePath(), arguments))
+        close();
+}
+
+void MainWindow::setPresentationMode(bool on)
+{
+    if (on == m_presenting)
+        return;
+    m_presenting = on;
+    m_presentationAction->setChecked(on);
+    if (on) {
+        m_normalFont = QApplication::font();
+        m_normalPalette = QApplication::palette();
+        m_normalWindowState = windowState();
+        QApplication::setFont(PresentationStyle::font(m_normalFont));
+        QApplication::setPalette(PresentationStyle::palette());
+        showFullScreen();
+    } else {
+        QApplication::setFont(m_normalFont);
+        QApplication::setPalette(m_normalPalette);
+        setWindowState(m_normalWindowState);
+    }
+    m_cursorHighlight->setActive(on);
 }

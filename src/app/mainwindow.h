@@ -3,11 +3,18 @@
 #include "memoryhistory.h"
 #include "procsource.h"
 
+#include <QFont>
 #include <QMainWindow>
+#include <QPalette>
 
 #include <memory>
 
+class CursorHighlight;
+class DemoPanel;
+class DemoProcess;
+class LessonsPanel;
 class MappingModel;
+class QDockWidget;
 class MeminfoSampler;
 class PageMapLoader;
 class PageModel;
@@ -48,6 +55,20 @@ public:
     // The Snapshots tab's timeline as one bundle; *error says why not. The GUI asks for path first.
     bool saveTimelineTo(const QString &path, bool overwrite, QString *error) const;
 
+    // Teaching: the lessons and the demo process they drive, and the look for a projector.
+    LessonsPanel *lessonsPanel() const { return m_lessonsPanel; }
+    DemoProcess *demoProcess() const { return m_demo; }
+    void setPresentationMode(bool on);
+    bool isPresentationMode() const { return m_presenting; }
+
+public Q_SLOTS:
+    // What a lesson step asks of the views (LessonTargets names).
+    void showView(const QString &view);
+    void highlightRegions(const QStringList &regions); // Segments::id()s on the map; empty: none
+    void openPagesOfRegion(const QString &region);
+    void emphasizeSeries(const QString &series);
+    void runDemoCommand(const QString &command); // starts the demo first when needed
+
 protected:
     void closeEvent(QCloseEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
@@ -65,6 +86,7 @@ private:
     void selectPid(int pid);
     void updateStatus();
     void updateWindowTitle();
+    QString sourceDescription() const; // for the title and status bar, in the interface's language
     void updateRecentMenu();
     void updateTotals();
     void exportMap();
@@ -77,6 +99,13 @@ private:
     void saveTimeline();
     void loadRecordedTimeline(int pid); // a bundle's saved timeline of pid, into the Snapshots tab
     void setUpPages();
+    void setUpTeaching();
+    void setUpMenus(); // Teach, language and Help
+    QDockWidget *addPanelDock(const QString &title, const QString &objectName, QWidget *panel);
+    void applyRegionHighlight();
+    void showDemoIfNothingShown();
+    void followDemo();
+    void chooseLanguage(const QString &language);
     void readPages(const QList<QPair<quint64, quint64>> &ranges);
     void readCensusOnce();
     void clearSoftDirty();
@@ -115,8 +144,24 @@ private:
     int m_samplingIntervalMs = 1000;
     int m_pendingPid = 0; // to select once the list has it (--pid or the last session's)
     bool m_pendingPidFromCommandLine = false; // a --pid that is not there deserves a message
+    bool m_pendingPidStarted = false; // the demo, started by us: wait for it to be listed
     int m_shownPid = 0;
     bool m_shownExited = false;
     bool m_processColumnsFitted = false;
     bool m_mappingColumnsFitted = false;
+    QList<QPair<quint64, quint64>> m_pageRanges; // of the last page read, to read again as the demo acts
+    quint64 m_selectWhenLoaded = 0; // an address whose mapping to select once the maps are read
+    QStringList m_highlightedRegions;
+    QString m_pagesRegionWhenLoaded; // a lesson's page read waiting for the maps
+    DemoProcess *m_demo = nullptr;
+    DemoPanel *m_demoPanel = nullptr;
+    LessonsPanel *m_lessonsPanel = nullptr;
+    QDockWidget *m_lessonsDock = nullptr;
+    QDockWidget *m_demoDock = nullptr;
+    CursorHighlight *m_cursorHighlight = nullptr;
+    QAction *m_presentationAction = nullptr;
+    bool m_presenting = false;
+    QFont m_normalFont;
+    QPalette m_normalPalette;
+    Qt::WindowStates m_normalWindowState;
 };

@@ -98,8 +98,11 @@ QString BundleCapture::run(QStringList *warnings)
             if (process.exited)
                 warnings->append(process.message);
         }
-        for (const BundleManifest::Unreadable &entry : writer.manifest().unreadable)
-            warnings->append(entry.message);
+        // kpageflags and kpagecount fail together with one reason: said once.
+        for (const BundleManifest::Unreadable &entry : writer.manifest().unreadable) {
+            if (!warnings->contains(entry.message))
+                warnings->append(entry.message);
+        }
     }
     if (!m_options.pids.isEmpty() && captured == 0) {
         endProgress();

@@ -213,6 +213,7 @@ bool BundleWriter::readPagemap(int pid, const QByteArray &maps, const QByteArray
     const QSet<quint64> untouched = untouchedMappingStarts(smaps);
     BundlePagemap pagemap;
     std::vector<quint64> pfns;
+    bool pfnsHidden = false;
     QList<quint64> entries;
     for (const Mapping &mapping : mappings) {
         if (untouched.contains(mapping.start))
@@ -238,6 +239,7 @@ bool BundleWriter::readPagemap(int pid, const QByteArray &maps, const QByteArray
                 // PFN 0 is what a reader without CAP_SYS_ADMIN sees: no frame to look up.
                 if (entry.present && entry.pfn != 0)
                     pfns.push_back(entry.pfn);
+                pfnsHidden = pfnsHidden || (entry.present && entry.pfn == 0);
             }
             // pagemap ends early when the address space is gone, and above user space ([vsyscall]).
             if (quint64(entries.size()) < pages) {
@@ -252,8 +254,21 @@ bool BundleWriter::readPagemap(int pid, const QByteArray &maps, const QByteArray
     }
     capture->entries.append(textEntry(QString::number(pid) + QLatin1Char('/') + BundleManifest::PagemapRangesName,
                                       pagemap.encode(pageSize)));
+    if (pfnsHidden && pfns.empty() && !m_framesUnreadable)
+        recordFramesUnreadable(ReadResult::Status::PermissionDenied,
+                               QStringLiteral("%1/%2: physical frame numbers are hidden (reading them needs root, "
+                                              "CAP_SYS_ADMIN): no frames to look up in kpageflags and kpagecount")
+                                   .arg(m_source.rootPath(), relativePath));
     readFrames(std::move(pfns), capture);
     return true;
+}
+
+void BundleWriter::recordFramesUnreadable(ReadResult::Status status, const QString &message)
+{
+    // Both files need root and fail together; both are recorded so either read gives the reason.
+    for (const char *name : {"kpageflags", "kpagecount"})
+        m_manifest.unreadable.append({BundleManifest::ProcPrefix + QLatin1String(name), status, message});
+    m_framesUnreadable = true;
 }
 
 void BundleWriter::readFrames(std::vector<quint64> pfns, ProcessCapture *capture)
@@ -262,10 +277,7 @@ void BundleWriter::readFrames(std::vector<quint64> pfns, ProcessCapture *capture
         return;
     const ReadOutcome<FrameTable> table = FrameTable::read(m_source, std::move(pfns));
     if (!table.ok()) {
-        // Both files need root and fail together; both are recorded so either read gives the reason.
-        for (const char *name : {"kpageflags", "kpagecount"})
-            m_manifest.unreadable.append({BundleManifest::ProcPrefix + QLatin1String(name), table.status, table.error});
-        m_framesUnreadable = true;
+        recordFramesUnreadable(table.status, table.error);
         return;
     }
     for (qsizetype i = 0; i < table.value.size(); ++i)

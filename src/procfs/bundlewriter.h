@@ -92,6 +92,7 @@ private:
     bool readPagemap(int pid, const QByteArray &maps, const QByteArray &smaps, const ProcessOptions &options,
                      ProcessCapture *capture);
     void readFrames(std::vector<quint64> pfns, ProcessCapture *capture);
+    void recordFramesUnreadable(ReadResult::Status status, const QString &message);
     bool recordExited(int pid, const QString &message);
     Entry textEntry(const QString &relativePath, const QByteArray &data) const;
     QList<Entry> entriesOf(const QString &prefix, const RecordedProcess &process) const; // prefix: "proc/" or a timeline's

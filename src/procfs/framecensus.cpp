@@ -1,6 +1,9 @@
 #include "framecensus.h"
+
 #include "frametable.h"
 #include "kpageflags.h"
+
+#include <QCoreApplication>
 
 #include <algorithm>
 #include <cstring>
@@ -73,19 +76,19 @@ QString FrameCensus::className(Class frameClass)
 {
     switch (frameClass) {
     case Free:
-        return QStringLiteral("free");
+        return QCoreApplication::translate("FrameCensus", "free");
     case Anonymous:
-        return QStringLiteral("anonymous");
+        return QCoreApplication::translate("FrameCensus", "anonymous");
     case PageCache:
-        return QStringLiteral("page cache");
+        return QCoreApplication::translate("FrameCensus", "page cache");
     case Slab:
-        return QStringLiteral("slab");
+        return QCoreApplication::translate("FrameCensus", "slab");
     case PageTable:
-        return QStringLiteral("page tables");
+        return QCoreApplication::translate("FrameCensus", "page tables");
     case Reserved:
-        return QStringLiteral("reserved / no page");
+        return QCoreApplication::translate("FrameCensus", "reserved / no page");
     case Other:
-        return QStringLiteral("other kernel");
+        return QCoreApplication::translate("FrameCensus", "other kernel");
     case ClassCount:
         break;
     }

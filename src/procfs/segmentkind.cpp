@@ -1,5 +1,6 @@
 #include "segmentkind.h"
 
+#include <QCoreApplication>
 #include <QRegularExpression>
 
 #include <iterator>
@@ -59,23 +60,23 @@ struct KindText
 
 // In SegmentKind order.
 constexpr KindText kindTexts[] = {
-    { "code", "Code" },
-    { "read-only-data", "Read-only data" },
-    { "data", "Data" },
-    { "bss", "BSS" },
-    { "heap", "Heap" },
-    { "anonymous-mmap", "Anonymous mmap" },
-    { "file-mapping", "File mapping" },
-    { "shared-library", "Shared library" },
-    { "shared-memory", "Shared memory" },
-    { "stack", "Stack" },
-    { "thread-stack", "Thread stack" },
-    { "guard", "Guard / reserved" },
-    { "vdso", "vDSO" },
-    { "vvar", "vvar" },
-    { "vsyscall", "vsyscall" },
-    { "named-anonymous", "Named anonymous" },
-    { "other", "Other" },
+    { "code", QT_TRANSLATE_NOOP("Segments", "Code") },
+    { "read-only-data", QT_TRANSLATE_NOOP("Segments", "Read-only data") },
+    { "data", QT_TRANSLATE_NOOP("Segments", "Data") },
+    { "bss", QT_TRANSLATE_NOOP("Segments", "BSS") },
+    { "heap", QT_TRANSLATE_NOOP("Segments", "Heap") },
+    { "anonymous-mmap", QT_TRANSLATE_NOOP("Segments", "Anonymous mmap") },
+    { "file-mapping", QT_TRANSLATE_NOOP("Segments", "File mapping") },
+    { "shared-library", QT_TRANSLATE_NOOP("Segments", "Shared library") },
+    { "shared-memory", QT_TRANSLATE_NOOP("Segments", "Shared memory") },
+    { "stack", QT_TRANSLATE_NOOP("Segments", "Stack") },
+    { "thread-stack", QT_TRANSLATE_NOOP("Segments", "Thread stack") },
+    { "guard", QT_TRANSLATE_NOOP("Segments", "Guard / reserved") },
+    { "vdso", QT_TRANSLATE_NOOP("Segments", "vDSO") },
+    { "vvar", QT_TRANSLATE_NOOP("Segments", "vvar") },
+    { "vsyscall", QT_TRANSLATE_NOOP("Segments", "vsyscall") },
+    { "named-anonymous", QT_TRANSLATE_NOOP("Segments", "Named anonymous") },
+    { "other", QT_TRANSLATE_NOOP("Segments", "Other") },
 };
 static_assert(std::size(kindTexts) == std::size_t(SegmentKind::Count), "one text per SegmentKind");
 
@@ -182,7 +183,8 @@ namespace Segments {
 QString name(SegmentKind kind)
 {
     const KindText *text = textOf(kind);
-    return text ? QString::fromLatin1(text->name) : QString();
+    // Shown in legends and tooltips: in the user interface's language when a translator is installed.
+    return text ? QCoreApplication::translate("Segments", text->name) : QString();
 }
 
 QString id(SegmentKind kind)

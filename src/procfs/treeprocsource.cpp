@@ -81,6 +81,22 @@ QString TreeProcSource::absolutePath(const QString &relativePath) const
     return m_root + QLatin1Char('/') + relativePath;
 }
 
+std::optional<ReadResult> TreeProcSource::exitedFailure(const QString &path, int pid, bool onlyWithoutMemory) const
+{
+    if (pid <= 0)
+        return std::nullopt;
+    const ReadResult stat = readFile(QString::number(pid) + QStringLiteral("/stat"));
+    const Parsed<ProcessStat> parsed = ProcessStat::parse(stat.data);
+    const bool zombie = parsed.ok() && (parsed.value.state == 'Z' || parsed.value.state == 'X');
+    // Without memory: no VSZ left, and not a kernel thread (which never had any).
+    const bool memoryGone = parsed.ok() && !parsed.value.isKernelThread() && (!onlyWithoutMemory || parsed.value.vsize == 0);
+    if (stat.status != ReadResult::Status::ProcessExited && !zombie && !memoryGone)
+        return std::nullopt;
+    return ReadResult::failure(ReadResult::Status::ProcessExited,
+                               zombie ? QStringLiteral("%1: process %2 exited (a zombie until its parent reaps it)").arg(path).arg(pid)
+                                      : QStringLiteral("%1: process %2 exited (its memory is gone)").arg(path).arg(pid));
+}
+
 ReadResult TreeProcSource::failureFor(const QString &relativePath, int errorNumber) const
 {
     const QString path = absolutePath(relativePath);
@@ -90,24 +106,20 @@ ReadResult TreeProcSource::failureFor(const QString &relativePath, int errorNumb
         return ReadResult::failure(ReadResult::Status::ProcessExited,
                                    QStringLiteral("%1: process %2 exited").arg(path).arg(pid));
     switch (errorNumber) {
-    case ESRCH: {
+    case ESRCH:
         // The task is still there but has no address space. A kernel thread never had one (its
         // smaps_rollup and pagemap fail this way; maps and smaps read as empty); any other process
         // is exiting or a zombie: it has exited as far as its memory goes.
-        const ReadResult stat = pid > 0 ? readFile(QString::number(pid) + QStringLiteral("/stat")) : ReadResult();
-        const Parsed<ProcessStat> parsed = ProcessStat::parse(stat.data);
-        if (stat.status == ReadResult::Status::ProcessExited || (stat.ok() && parsed.ok() && !parsed.value.isKernelThread())) {
-            const bool zombie = parsed.value.state == 'Z' || parsed.value.state == 'X';
-            return ReadResult::failure(ReadResult::Status::ProcessExited,
-                                       zombie ? QStringLiteral("%1: process %2 exited (a zombie until its parent reaps it)").arg(path).arg(pid)
-                                              : QStringLiteral("%1: process %2 exited (its memory is gone)").arg(path).arg(pid));
-        }
+        if (const std::optional<ReadResult> exited = exitedFailure(path, pid))
+            return *exited;
         return ReadResult::failure(ReadResult::Status::NotFound, path + QStringLiteral(": no address space (kernel thread)"));
-    }
     case ENOENT:
         return ReadResult::failure(ReadResult::Status::NotFound, path + QStringLiteral(": no such file"));
     case EACCES:
     case EPERM:
+        // An exiting process refuses its own user too: its memory is gone, the ptrace check fails.
+        if (const std::optional<ReadResult> exited = exitedFailure(path, pid, true))
+            return *exited;
         return ReadResult::failure(ReadResult::Status::PermissionDenied,
                                    path
                                        + QStringLiteral(": permission denied (reading another user's process needs "

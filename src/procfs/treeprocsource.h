@@ -2,6 +2,8 @@
 
 #include "procsource.h"
 
+#include <optional>
+
 // Reads any directory laid out like /proc: recorded fixtures, or a tree copied from another
 // machine. The live /proc is the same thing with a few facts of its own (LiveProcSource).
 class TreeProcSource : public ProcSource
@@ -26,6 +28,9 @@ protected:
 
 private:
     ReadResult failureFor(const QString &relativePath, int errorNumber) const;
+    // "process exited" for path when pid is gone, a zombie, or (unless onlyWithoutMemory asks for a
+    // VSZ of 0) any user process; nullopt otherwise.
+    std::optional<ReadResult> exitedFailure(const QString &path, int pid, bool onlyWithoutMemory = false) const;
 
     QString m_root;
     quint64 m_pageSize;

@@ -61,6 +61,7 @@ public:
     // Cleared when the model resets.
     void setRowOverlay(int row, const QColor &outline);
     void clearRowOverlays();
+    QColor rowOverlay(int row) const { return m_overlays.value(row); } // invalid: none
 
     // Geometry in widget coordinates, for the current size and zoom.
     int yForAddress(quint64 address) const; // the boundary just below address

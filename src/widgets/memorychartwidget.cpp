@@ -252,6 +252,28 @@ void MemoryChartWidget::addSeries(const QString &name)
     redraw();
 }
 
+void MemoryChartWidget::emphasizeSeries(const QString &series)
+{
+    const bool drawn = std::any_of(m_plots.cbegin(), m_plots.cend(), [&](const Plot &plot) { return plot.series == series; });
+    if (!series.isEmpty() && !drawn)
+        addSeries(series);
+    m_emphasized = series;
+    applyPalette();
+}
+
+qreal MemoryChartWidget::seriesPenWidth(const QString &legendName) const
+{
+    for (QAbstractSeries *series : m_chart->series()) {
+        if (series->name() != legendName)
+            continue;
+        if (auto *line = qobject_cast<QLineSeries *>(series))
+            return line->pen().widthF();
+        if (auto *area = qobject_cast<QAreaSeries *>(series))
+            return area->pen().widthF();
+    }
+    return 0;
+}
+
 void MemoryChartWidget::removeSeries(const QString &name)
 {
     const qsizetype extra = m_extra.indexOf(name);
@@ -422,6 +444,18 @@ void MemoryChartWidget::applyPalette()
     m_plots[m_fixedPlots - 1].line->setPen(QPen(colours.swapUsed, 2));
     for (qsizetype i = m_fixedPlots; i < m_plots.size(); ++i)
         m_plots[i].line->setPen(QPen(colours.extra[(i - m_fixedPlots) % colours.extra.size()], 2));
+    // The emphasized series: a line drawn thick, or a band (named by its upper edge) outlined in the text colour.
+    for (qsizetype i = 0; i < m_plots.size() && !m_emphasized.isEmpty(); ++i) {
+        if (m_plots[i].series != m_emphasized)
+            continue;
+        if (!m_plots[i].bandEdge) {
+            QPen pen = m_plots[i].line->pen();
+            pen.setWidthF(5);
+            m_plots[i].line->setPen(pen);
+        } else if (i < qsizetype(m_bands.size())) {
+            m_bands[size_t(i)]->setPen(QPen(text, 4));
+        }
+    }
 
     m_crossLine->setPen(QPen(text, 1, Qt::DotLine));
     m_crossBox->setBrush(pal.color(QPalette::ToolTipBase));

@@ -54,6 +54,11 @@ public:
     void addSeries(const QString &name);
     void removeSeries(const QString &name);
     QStringList extraSeries() const { return m_extra; }
+    // Draws one series (a history series name) bolder than the rest, as a lesson points at it; one
+    // that is not drawn yet is added as a line first. Empty: none stands out.
+    void emphasizeSeries(const QString &series);
+    QString emphasizedSeries() const { return m_emphasized; }
+    qreal seriesPenWidth(const QString &legendName) const; // of the line or band drawn under that name
 
     // Follows the newest sample over spanMs (0: everything the history holds).
     void showRecent(qint64 spanMs);
@@ -134,6 +139,7 @@ private:
     QList<Plot> m_plots; // band edges, then the default lines, then the extras
     qsizetype m_fixedPlots = 0;
     QStringList m_extra;
+    QString m_emphasized;
     QList<Marker> m_markers;
     QGraphicsLineItem *m_crossLine;
     QGraphicsRectItem *m_crossBox;

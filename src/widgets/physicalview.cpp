@@ -350,8 +350,10 @@ void PhysicalView::paint(QPainter &painter, const QRect &area) const
 
     const QFontMetrics fm(font());
     const int titleY = layout.pages.top() - 4 - fm.descent();
-    painter.drawText(QPoint(layout.pages.left(), titleY), tr("Virtual pages"));
-    const QString physicalTitle = tr("Physical memory");
+    // Each title gets half the width between the strips' outer edges: in a narrow pane they shorten, not overlap.
+    const int titleWidth = std::max(0, (layout.frames.right() - layout.pages.left()) / 2 - fm.averageCharWidth());
+    painter.drawText(QPoint(layout.pages.left(), titleY), fm.elidedText(tr("Virtual pages"), Qt::ElideRight, titleWidth));
+    const QString physicalTitle = fm.elidedText(tr("Physical memory"), Qt::ElideRight, titleWidth);
     painter.drawText(QPoint(layout.frames.right() - fm.horizontalAdvance(physicalTitle), titleY), physicalTitle);
 
     painter.setPen(colours.mutedText());

@@ -1,0 +1,175 @@
+// Teaching mode in the main window: every lesson walked through on the live demo process, each
+// step's actions checked on the views they point at; presentation mode; the language menu.
+#include "addressspaceview.h"
+#include "cursorhighlight.h"
+#include "demoprocess.h"
+#include "lessonspanel.h"
+#include "liveprocsource.h"
+#include "mainwindow.h"
+#include "memorychartwidget.h"
+#include "modelroles.h"
+#include "segmentkind.h"
+#include "translations.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QJsonObject>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTest>
+
+class TestTeaching : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("MemAtlasTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_teaching"));
+        qputenv("MEMATLAS_DEMO", MEMATLAS_DEMO_BIN);
+        // MEMATLAS_TEST_LANGUAGE=zh_CN walks the lessons in Chinese (and MEMATLAS_LESSON_SHOTS keeps a
+        // picture of every step) for a person to look at.
+        const QString language = qEnvironmentVariable("MEMATLAS_TEST_LANGUAGE");
+        if (!language.isEmpty())
+            QVERIFY(Translations::install(language));
+    }
+
+    void everyLessonStepActsOnTheViews()
+    {
+        MainWindow window(std::make_shared<LiveProcSource>());
+        window.resize(1600, 1000);
+        window.show();
+        LessonsPanel *panel = window.lessonsPanel();
+        DemoProcess *demo = window.demoProcess();
+        QVERIFY(panel->lessons().size() >= 6);
+        auto *map = window.findChild<AddressSpaceView *>(QStringLiteral("mapView"));
+        auto *chart = window.findChild<MemoryChartWidget *>(QStringLiteral("chartView"));
+        auto *tabs = window.findChild<QTabWidget *>(QStringLiteral("detailTabs"));
+        auto *trueScale = window.findChild<QAction *>(QStringLiteral("actionTrueScale"));
+
+        // What the current step asked for, collected from the panel's signals.
+        QStringList regions;
+        bool regionsAsked = false;
+        QString series;
+        std::optional<bool> scale;
+        QString view;
+        int demoCommands = 0;
+        connect(panel, &LessonsPanel::highlightRegions, this, [&](const QStringList &r) { regions = r, regionsAsked = true; });
+        connect(panel, &LessonsPanel::selectSeries, this, [&](const QString &s) { series = s; });
+        connect(panel, &LessonsPanel::setTrueScale, this, [&](bool on) { scale = on; });
+        connect(panel, &LessonsPanel::showView, this, [&](const QString &v) { view = v; });
+        connect(panel, &LessonsPanel::runDemo, this, [&] { ++demoCommands; });
+        QList<QJsonObject> replies;
+        connect(demo, &DemoProcess::replied, this, [&](const QString &, const QJsonObject &reply) { replies.append(reply); });
+        QSignalSpy failures(demo, &DemoProcess::failed);
+
+        const QString shots = qEnvironmentVariable("MEMATLAS_LESSON_SHOTS");
+        if (!shots.isEmpty())
+            panel->parentWidget()->show(); // the Lessons dock, as a teacher opens it
+        int checkedSteps = 0;
+        for (const Lesson &lesson : panel->lessons()) {
+            QVERIFY(panel->startLesson(lesson.id));
+            for (int step = 0; step < lesson.steps.size(); ++step) {
+                if (step > 0) {
+                    regionsAsked = false, series.clear(), scale.reset(), view.clear();
+                    panel->next();
+                }
+                QCOMPARE(panel->currentStep(), step);
+                // The demo answers every command, and the window shows the demo once it runs.
+                // (A step about the shown process starts the demo when none is shown: one reply more.)
+                QTRY_VERIFY_WITH_TIMEOUT(replies.size() >= demoCommands, 20000);
+                QVERIFY2(failures.isEmpty(), qPrintable(failures.value(0).value(0).toString()));
+                for (const QJsonObject &reply : std::as_const(replies))
+                    QVERIFY2(reply.value(QStringLiteral("ok")).toBool(), qPrintable(reply.value(QStringLiteral("error")).toString()));
+                if (demo->isRunning()) {
+                    QTRY_COMPARE_WITH_TIMEOUT(window.shownPid(), int(demo->pid()), 10000);
+                    QTRY_VERIFY_WITH_TIMEOUT(map->model()->rowCount() > 0, 10000);
+                }
+                if (regionsAsked) {
+                    // Every mapping of a named kind is outlined on the map, and nothing else.
+                    QTRY_VERIFY_WITH_TIMEOUT(map->model()->rowCount() > 0, 10000);
+                    for (int row = 0; row < map->model()->rowCount(); ++row) {
+                        const auto kind = SegmentKind(map->model()->index(row, 0).data(ModelRoles::SegmentKindRole).toInt());
+                        QCOMPARE(map->rowOverlay(row).isValid(), regions.contains(Segments::id(kind)));
+                    }
+                }
+                if (!series.isEmpty())
+                    QCOMPARE(chart->emphasizedSeries(), series);
+                if (scale)
+                    QCOMPARE(trueScale->isChecked(), *scale);
+                if (view == QLatin1String("snapshots"))
+                    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("snapshotPanel"));
+                if (view == QLatin1String("mappings"))
+                    QCOMPARE(tabs->currentWidget()->objectName(), QStringLiteral("mappingsTab"));
+                if (!shots.isEmpty()) {
+                    QTest::qWait(400); // the page views read in the background: let the picture catch up
+                    window.grab().save(QDir(shots).filePath(QStringLiteral("%1-%2.png").arg(lesson.id).arg(step + 1)));
+                }
+                ++checkedSteps;
+            }
+        }
+        QVERIFY(checkedSteps >= 24);
+        QVERIFY(demoCommands > 0); // the lessons drive the demo
+    }
+
+    void presentationModeIsBigAndContrasted()
+    {
+        MainWindow window(std::make_shared<LiveProcSource>());
+        window.show();
+        const QFont normal = QApplication::font();
+        const QColor normalWindow = QApplication::palette().color(QPalette::Window);
+        auto *ring = window.findChild<CursorHighlight *>();
+        QVERIFY(ring);
+        QVERIFY(!ring->isActive());
+
+        window.setPresentationMode(true);
+        QVERIFY(window.isPresentationMode());
+        QVERIFY(QApplication::font().pointSizeF() > normal.pointSizeF() * 1.5);
+        QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(Qt::white));
+        QCOMPARE(QApplication::palette().color(QPalette::WindowText), QColor(Qt::black));
+        QVERIFY(ring->isActive() && ring->isVisible());
+        QVERIFY(ring->radius() >= 2 * QFontMetrics(normal).height());
+        // The ring is drawn where the pointer is.
+        QTest::mouseMove(&window, QPoint(300, 300));
+        QMouseEvent move(QEvent::MouseMove, QPointF(300, 300), window.mapToGlobal(QPointF(300, 300)), Qt::NoButton,
+                         Qt::NoButton, Qt::NoModifier);
+        QApplication::sendEvent(&window, &move);
+        const QImage picture = window.grab().toImage();
+        const QColor rim = picture.pixelColor(QPoint(300 + ring->radius(), 300) * picture.devicePixelRatio());
+        QVERIFY2(rim.red() > 180 && rim.blue() < 120, qPrintable(rim.name()));
+
+        window.setPresentationMode(false);
+        QCOMPARE(QApplication::font(), normal);
+        QCOMPARE(QApplication::palette().color(QPalette::Window), normalWindow);
+        QVERIFY(!ring->isVisible());
+    }
+
+    void languageMenuOffersEveryLanguage()
+    {
+        MainWindow window(std::make_shared<LiveProcSource>());
+        QMenu *language = nullptr;
+        for (QAction *action : window.menuBar()->actions()) {
+            for (QAction *item : action->menu() ? action->menu()->actions() : QList<QAction *>()) {
+                if (item->menu() && item->menu()->actions().size() == Translations::languages().size() + 1)
+                    language = item->menu();
+            }
+        }
+        QVERIFY(language);
+        QStringList names;
+        for (QAction *action : language->actions())
+            names << action->text();
+        QVERIFY(names.contains(QStringLiteral("English")));
+        QVERIFY(names.contains(QStringLiteral("简体中文")));
+        // The Chinese translation is built in and loads.
+        QVERIFY(QFile::exists(QStringLiteral(":/i18n/mematlas_zh_CN.qm")));
+    }
+};
+
+QTEST_MAIN(TestTeaching)
+#include "tst_teaching.moc"
