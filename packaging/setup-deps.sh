@@ -19,7 +19,13 @@ PACKAGES=(
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools linguist-qt6
   libarchive-dev libzstd-dev zstd
   fonts-dejavu-core fonts-noto-cjk
-  procps util-linux bsdutils tar git python3
+  procps util-linux bsdutils tar git python3 qt6-translations-l10n
+)
+# What .ci/run uses beyond the build and the tests (--ci-tools): clang's libFuzzer for the fuzzers,
+# and the checks of the Debian packages.
+CI_PACKAGES=(
+  clang libclang-rt-14-dev
+  lintian desktop-file-utils appstream shared-mime-info binutils
 )
 
 log() { printf 'setup-deps: %s\n' "$*" >&2; }
@@ -101,7 +107,13 @@ build_ksyntaxhighlighting() {
   log "KSyntaxHighlighting installed in $PREFIX"
 }
 
+for argument in "$@"; do
+  [ "$argument" = "--ci-tools" ] && PACKAGES+=("${CI_PACKAGES[@]}")
+done
 install_packages
 mkdir -p "$CACHE_ROOT"
 build_ksyntaxhighlighting
-if [ "${1:-}" = "--print-prefix" ]; then printf '%s\n' "$PREFIX"; fi
+for argument in "$@"; do
+  [ "$argument" = "--print-prefix" ] && printf '%s\n' "$PREFIX"
+done
+exit 0

@@ -67,6 +67,7 @@ QString BundleCapture::run(QStringList *warnings)
         return QStringLiteral("%1: already exists (use --force to overwrite)").arg(m_options.output);
 
     BundleWriter writer(m_source, m_tool);
+    writer.setRedacted(m_options.redact);
     writer.addMeminfo();
     const QList<int> pids = processesToCapture();
     int captured = 0;

@@ -22,6 +22,7 @@ public:
         int intervalMs = 1000;
         QString output;
         bool overwrite = false;
+        bool redact = false; // BundleWriter::setRedacted: for sharing
     };
 
     // tool is recorded in the manifest: "mematlas-capture 0.1.0".

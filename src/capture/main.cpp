@@ -168,8 +168,12 @@ int main(int argc, char *argv[])
                                             QStringLiteral("Milliseconds between meminfo samples (default 1000)."),
                                             QStringLiteral("ms"));
     const QCommandLineOption forceOption(QStringLiteral("force"), QStringLiteral("Overwrite the -o file if it exists."));
+    const QCommandLineOption redactOption(QStringLiteral("redact"),
+                                          QStringLiteral("For sharing: keep only each program's name of its command "
+                                                         "line, and write file paths outside system directories "
+                                                         "(/usr, /lib, /etc, /opt, ...) as /redacted/file-N."));
     parser.addOptions({printOption, pidOption, procRootOption, wideOption, outputOption, allOption, pagemapOption,
-                       samplesOption, intervalOption, forceOption});
+                       samplesOption, intervalOption, forceOption, redactOption});
 
     // parse() rather than process(): our own one-line messages, with our name in front.
     if (!parser.parse(QCoreApplication::arguments()))
@@ -203,6 +207,7 @@ int main(int argc, char *argv[])
         options.pagemap = parser.isSet(pagemapOption);
         options.output = parser.value(outputOption);
         options.overwrite = parser.isSet(forceOption);
+        options.redact = parser.isSet(redactOption);
         if (parser.isSet(samplesOption)) {
             const std::optional<int> samples = parseCount(parser, samplesOption, 1, 999'999, &error);
             if (!samples)
@@ -221,7 +226,7 @@ int main(int argc, char *argv[])
         return capture(*source, options);
     }
 
-    for (const QCommandLineOption &option : {allOption, pagemapOption, samplesOption, intervalOption, forceOption}) {
+    for (const QCommandLineOption &option : {allOption, pagemapOption, samplesOption, intervalOption, forceOption, redactOption}) {
         if (parser.isSet(option))
             return fail(QStringLiteral("--%1 applies to capturing (-o FILE) only").arg(option.names().constLast()));
     }

@@ -194,6 +194,8 @@ QByteArray BundleManifest::toJson() const
         {QStringLiteral("unreadable"), unreadableArray},
         {QStringLiteral("meminfoSamples"), sampleArray},
     };
+    if (redacted)
+        root.insert(QStringLiteral("redacted"), true);
     if (!timeline.isEmpty()) {
         QJsonArray timelineArray;
         for (const TimelineSnapshot &snapshot : timeline)
@@ -269,6 +271,7 @@ std::optional<BundleManifest> BundleManifest::fromJson(QByteArrayView json, QStr
     }
     for (const QJsonObject &object : reader.objects(root, QLatin1String("meminfoSamples")))
         manifest.meminfoSamples.append({reader.string(object, QLatin1String("path")), reader.time(object, QLatin1String("time"))});
+    manifest.redacted = reader.field(root, QLatin1String("redacted"), QJsonValue::Bool, false).toBool();
     for (const QJsonObject &object : reader.objects(root, QLatin1String("timeline"), false)) {
         TimelineSnapshot snapshot;
         snapshot.dir = reader.string(object, QLatin1String("dir"));

@@ -42,7 +42,7 @@
 //     "unreadable": [ { "path": "proc/2/smaps_rollup", "status": "not-found", "message": "..." } ],
 //     "meminfoSamples": [ { "path": "proc/meminfo.samples/000000", "time": "2025-...Z" } ],
 //     "timeline": [ { "dir": "timeline/000/", "pid": 42, "command": "sleep 1000", "time": "2025-...Z" } ] }
-// "timeline" may be absent (no timeline).
+// "timeline" may be absent (no timeline); "redacted": true when the capture was made for sharing.
 // Times are ISO 8601 in UTC. Statuses: not-found, process-exited, permission-denied, too-large, io-error.
 struct BundleManifest
 {
@@ -89,6 +89,7 @@ struct BundleManifest
     QString hostName; // empty when the source did not say
     quint64 pageSize = 0;
     QDateTime captureTime; // UTC, when the capture started
+    bool redacted = false; // command lines and non-system file paths removed for sharing (Redactor)
     // Archive entries after the manifest: a bundle cut short at an entry boundary still reads as a
     // complete tar, and this count is what tells.
     int entryCount = 0;

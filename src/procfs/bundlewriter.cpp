@@ -9,6 +9,7 @@
 #include "pagemapsnapshot.h"
 #include "processinfo.h"
 #include "processstatus.h"
+#include "redactor.h"
 #include "smapsparser.h"
 
 #include <QFile>
@@ -155,6 +156,24 @@ BundleWriter::Entry BundleWriter::textEntry(const QString &relativePath, const Q
     return {BundleManifest::ProcPrefix + relativePath, data, QString(), QDateTime::currentDateTimeUtc()};
 }
 
+void BundleWriter::setRedacted(bool redacted)
+{
+    if (redacted)
+        m_redactor.emplace();
+    else
+        m_redactor.reset();
+    m_manifest.redacted = redacted;
+}
+
+QByteArray BundleWriter::redacted(QLatin1String name, const QByteArray &data)
+{
+    if (name == QLatin1String("maps") || name == QLatin1String("smaps"))
+        return m_redactor->mapsText(data);
+    if (name == QLatin1String("cmdline"))
+        return Redactor::cmdline(data);
+    return data; // status, stat and statm name the program by its 15-character comm only
+}
+
 bool BundleWriter::recordExited(int pid, const QString &message)
 {
     m_manifest.processes.append({pid, QString(), true, message});
@@ -177,12 +196,13 @@ bool BundleWriter::addProcess(int pid, const ProcessOptions &options)
             capture.unreadable.append({BundleManifest::ProcPrefix + relativePath, result.status, result.message});
             continue;
         }
-        texts.insert(QLatin1String(name), result.data);
-        capture.entries.append(textEntry(relativePath, result.data));
+        const QByteArray data = m_redactor ? redacted(QLatin1String(name), result.data) : result.data;
+        texts.insert(QLatin1String(name), data);
+        capture.entries.append(textEntry(relativePath, data));
     }
 
     const QString exe = directory + QStringLiteral("exe");
-    const QString target = m_source.readLink(exe);
+    const QString target = m_redactor ? m_redactor->path(m_source.readLink(exe)) : m_source.readLink(exe);
     if (target.isEmpty())
         capture.unreadable.append({BundleManifest::ProcPrefix + exe, ReadResult::Status::NotFound,
                                    QStringLiteral("%1: no link target (a kernel thread or zombie has none; another "

@@ -3,6 +3,7 @@
 #include "bundleframes.h"
 #include "bundlemanifest.h"
 #include "procsource.h"
+#include "redactor.h"
 
 #include <QByteArray>
 #include <QDateTime>
@@ -11,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 struct PageMapSnapshot;
@@ -64,6 +66,10 @@ public:
     // Under proc/, as the bundle's current state of the process.
     void addRecordedProcess(const RecordedProcess &process);
 
+    // For sharing: processes added from now on keep only their program's name of the command line,
+    // and file paths outside system directories become /redacted/file-N (Redactor). Says so in the manifest.
+    void setRedacted(bool redacted);
+
     // What has been gathered so far; entryCount is filled in by write().
     const BundleManifest &manifest() const { return m_manifest; }
 
@@ -95,9 +101,11 @@ private:
     void recordFramesUnreadable(ReadResult::Status status, const QString &message);
     bool recordExited(int pid, const QString &message);
     Entry textEntry(const QString &relativePath, const QByteArray &data) const;
+    QByteArray redacted(QLatin1String name, const QByteArray &data);
     QList<Entry> entriesOf(const QString &prefix, const RecordedProcess &process) const; // prefix: "proc/" or a timeline's
 
     const ProcSource &m_source;
+    std::optional<Redactor> m_redactor;
     BundleManifest m_manifest;
     QList<Entry> m_entries;
     QList<BundleFrames::Frame> m_frames;

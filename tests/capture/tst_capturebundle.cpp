@@ -18,6 +18,7 @@
 #include <QStandardPaths>
 #include <QSysInfo>
 #include <QTemporaryDir>
+#include <QSet>
 #include <QTest>
 
 #include <csignal>
@@ -57,6 +58,7 @@ private Q_SLOTS:
 
     void stoppedChild();
     void tarListing();
+    void redactedForSharing();
     void recordedTrees_data();
     void recordedTrees();
     void processThatDoesNotExist();
@@ -250,6 +252,45 @@ void TstCaptureBundle::tarListing()
         expected.append(QStringLiteral("proc/kpage.frames"));
     QCOMPARE(QString::fromUtf8(listing.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts), expected);
     QVERIFY(!listing.out.contains("environ"));
+}
+
+void TstCaptureBundle::redactedForSharing()
+{
+    // The child runs from a private directory (not a system one), with arguments: --redact keeps the
+    // program's name alone and gives every private file one alias, in maps, smaps and the exe link.
+    const QString shared = m_output.filePath(QStringLiteral("shared.mematlas"));
+    const Run run = capture({QStringLiteral("--pid"), QString::number(m_pid), QStringLiteral("--redact"), QStringLiteral("-o"), shared});
+    QCOMPARE(run.exitCode, 0);
+    QString error;
+    const std::shared_ptr<BundleProcSource> bundle = BundleProcSource::open(shared, &error);
+    QVERIFY2(bundle, qPrintable(error));
+    QVERIFY(bundle->manifest().redacted);
+    const QString dir = QString::number(m_pid) + QLatin1Char('/');
+    QCOMPARE(bundle->readFile(dir + QStringLiteral("cmdline")).data, QFileInfo(m_loader).fileName().toUtf8() + '\0');
+    const QByteArray privatePath = QFile::encodeName(m_privateFiles.path());
+    for (const char *name : {"maps", "smaps", "cmdline", "status", "stat", "statm"}) {
+        const QByteArray text = bundle->readFile(dir + QLatin1String(name)).data;
+        QVERIFY2(!text.contains(privatePath), name);
+    }
+    QVERIFY(!bundle->readFile(dir + QStringLiteral("cmdline")).data.contains("1000")); // sleep's argument
+    // Same addresses, same number of mappings; the private files are aliases, the system's stay.
+    const QByteArray maps = bundle->readFile(dir + QStringLiteral("maps")).data;
+    const QList<Mapping> live = MapsParser::parse(readAll(procFile(QStringLiteral("maps")))).value;
+    const QList<Mapping> shown = MapsParser::parse(maps).value;
+    QCOMPARE(shown.size(), live.size());
+    QSet<QString> aliases;
+    for (qsizetype i = 0; i < shown.size(); ++i) {
+        QCOMPARE(shown.at(i).start, live.at(i).start);
+        if (live.at(i).path.startsWith(m_privateFiles.path())) {
+            QVERIFY(shown.at(i).path.startsWith(QLatin1String("/redacted/file-")));
+            aliases.insert(shown.at(i).path);
+        } else {
+            QCOMPARE(shown.at(i).path, live.at(i).path);
+        }
+    }
+    QCOMPARE(aliases.size(), 3); // sleep, libc, the loader: one alias each however many mappings
+    QVERIFY(aliases.contains(bundle->readLink(dir + QStringLiteral("exe"))));
+    QCOMPARE(bundle->manifest().process(m_pid)->command, QFileInfo(m_loader).fileName());
 }
 
 void TstCaptureBundle::recordedTrees_data()
