@@ -595,7 +595,9 @@ void MainWindow::selectPid(int pid)
     if (sourceRow < 0)
         return;
     const QModelIndex index = m_processProxy->mapFromSource(m_processModel->index(sourceRow, 0));
-    m_ui->processView->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    // Current as well as selected: a view that gets focus without a current row makes its first row
+    // current and selected, which would show whatever process sorts first.
+    m_ui->processView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_ui->processView->scrollTo(index);
 }
 

@@ -10,6 +10,7 @@
 #include "modelroles.h"
 #include "segmentkind.h"
 #include "translations.h"
+#include "treeprocsource.h"
 
 #include <QAction>
 #include <QApplication>
@@ -20,6 +21,7 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTest>
 
 class TestTeaching : public QObject
@@ -116,6 +118,28 @@ private Q_SLOTS:
         }
         QVERIFY(checkedSteps >= 24);
         QVERIFY(demoCommands > 0); // the lessons drive the demo
+    }
+
+    void showingTheProcessListKeepsTheShownProcess()
+    {
+        // A lesson focuses the process list: that must not select whichever process sorts first.
+        const auto tree = std::make_shared<TreeProcSource>(QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash"));
+        int last = 0;
+        {
+            MainWindow probe(tree);
+            probe.show();
+            auto *list = probe.findChild<QTableView *>(QStringLiteral("processView"));
+            QTRY_VERIFY(list->model()->rowCount() > 1);
+            last = list->model()->index(list->model()->rowCount() - 1, 0).data(ModelRoles::PidRole).toInt();
+        }
+        MainWindow window(tree, last);
+        window.show();
+        window.activateWindow(); // focus only moves in an active window
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTRY_COMPARE(window.shownPid(), last);
+        window.showView(QStringLiteral("processes"));
+        QApplication::processEvents();
+        QCOMPARE(window.shownPid(), last);
     }
 
     void presentationModeIsBigAndContrasted()
