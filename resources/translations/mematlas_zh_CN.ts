@@ -780,6 +780,14 @@
         <source>%1: the id &quot;%2&quot; is already taken by %3</source>
         <translation>%1：id &quot;%2&quot; 已被 %3 使用</translation>
     </message>
+    <message>
+        <source>&quot;text&quot; contains a NUL character (\u0000)</source>
+        <translation>“text”中含有 NUL 字符（\u0000）</translation>
+    </message>
+    <message>
+        <source>&quot;title&quot; contains a NUL character (\u0000)</source>
+        <translation>“title”中含有 NUL 字符（\u0000）</translation>
+    </message>
 </context>
 <context>
     <name>Lessons</name>

@@ -21,6 +21,12 @@ QString translated(const QString &source)
     return QCoreApplication::translate("Lessons", source.toUtf8().constData());
 }
 
+// translate() takes a C string: a NUL inside a text would cut it short there, silently.
+bool hasNul(const QString &text)
+{
+    return text.contains(QChar(u'\0'));
+}
+
 int lineOf(QByteArrayView bytes, qsizetype offset)
 {
     const QByteArrayView before = bytes.first(std::clamp<qsizetype>(offset, 0, bytes.size()));
@@ -91,6 +97,8 @@ QString readText(const QJsonValue &value, QString *text)
         const QString part = parts[i].toString();
         if (!parts[i].isString() || part.trimmed().isEmpty())
             return LessonLibrary::tr("\"text\" must be a string or a list of strings, none of them empty");
+        if (hasNul(part))
+            return LessonLibrary::tr("\"text\" contains a NUL character (\\u0000)");
         if (const QString problem = markupProblem(part); !problem.isEmpty())
             return parts.size() > 1 ? LessonLibrary::tr("text part %1: %2").arg(i + 1).arg(problem) : problem;
         *text += translated(part);
@@ -185,6 +193,8 @@ QString readHeader(const QJsonObject &object, Lesson *lesson)
     const QString title = object.value(QLatin1String("title")).toString();
     if (title.trimmed().isEmpty())
         return LessonLibrary::tr("\"title\" is missing or empty");
+    if (hasNul(title))
+        return LessonLibrary::tr("\"title\" contains a NUL character (\\u0000)");
     lesson->title = translated(title);
     if (object.value(QLatin1String("steps")).toArray().isEmpty())
         return LessonLibrary::tr("\"steps\" must be a list of at least one step");
