@@ -252,9 +252,22 @@ void MemoryChartWidget::addSeries(const QString &name)
     redraw();
 }
 
+int MemoryChartWidget::bandOf(const QString &series)
+{
+    // A band is named by its upper edge or by what its height measures (buff/cache, MemFree).
+    if (series == MeminfoSampler::UsedExclCacheSeries)
+        return 0;
+    if (series == MeminfoSampler::BuffCacheSeries || series == MeminfoSampler::NotFreeSeries)
+        return 1;
+    if (series == QLatin1String("MemFree") || series == QLatin1String("MemTotal"))
+        return 2;
+    return -1;
+}
+
 void MemoryChartWidget::emphasizeSeries(const QString &series)
 {
-    const bool drawn = std::any_of(m_plots.cbegin(), m_plots.cend(), [&](const Plot &plot) { return plot.series == series; });
+    const bool drawn = bandOf(series) >= 0
+                    || std::any_of(m_plots.cbegin(), m_plots.cend(), [&](const Plot &plot) { return plot.series == series; });
     if (!series.isEmpty() && !drawn)
         addSeries(series);
     m_emphasized = series;
@@ -444,16 +457,16 @@ void MemoryChartWidget::applyPalette()
     m_plots[m_fixedPlots - 1].line->setPen(QPen(colours.swapUsed, 2));
     for (qsizetype i = m_fixedPlots; i < m_plots.size(); ++i)
         m_plots[i].line->setPen(QPen(colours.extra[(i - m_fixedPlots) % colours.extra.size()], 2));
-    // The emphasized series: a line drawn thick, or a band (named by its upper edge) outlined in the text colour.
-    for (qsizetype i = 0; i < m_plots.size() && !m_emphasized.isEmpty(); ++i) {
-        if (m_plots[i].series != m_emphasized)
-            continue;
-        if (!m_plots[i].bandEdge) {
-            QPen pen = m_plots[i].line->pen();
+    // The emphasized series: a band outlined in the text colour, or a line drawn thick.
+    if (const int band = bandOf(m_emphasized); band >= 0) {
+        m_bands[size_t(band)]->setPen(QPen(text, 4));
+    } else {
+        for (Plot &plot : m_plots) {
+            if (plot.bandEdge || plot.series != m_emphasized)
+                continue;
+            QPen pen = plot.line->pen();
             pen.setWidthF(5);
-            m_plots[i].line->setPen(pen);
-        } else if (i < qsizetype(m_bands.size())) {
-            m_bands[size_t(i)]->setPen(QPen(text, 4));
+            plot.line->setPen(pen);
         }
     }
 

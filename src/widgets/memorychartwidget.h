@@ -59,6 +59,7 @@ public:
     void emphasizeSeries(const QString &series);
     QString emphasizedSeries() const { return m_emphasized; }
     qreal seriesPenWidth(const QString &legendName) const; // of the line or band drawn under that name
+    static int bandOf(const QString &series); // 0 used, 1 buff/cache, 2 free; -1: a series drawn as a line
 
     // Follows the newest sample over spanMs (0: everything the history holds).
     void showRecent(qint64 spanMs);

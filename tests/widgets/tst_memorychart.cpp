@@ -55,6 +55,7 @@ private slots:
     void rangesZoomAndPan();
     void pauseFreezesWindow();
     void eventMarkerShown();
+    void emphasizedSeriesStandsOut();
     void exportCsv();
     void exportSvg();
     void exportPngWholeOrNothing();
@@ -233,6 +234,39 @@ void TestMemoryChart::pauseFreezesWindow()
     QCOMPARE(chart.window(), before);
     chart.setPaused(false);
     QCOMPARE(chart.window().second, BaseWallMs + 200'000);
+}
+
+void TestMemoryChart::emphasizedSeriesStandsOut()
+{
+    // What a lesson points at: a line drawn thick, a band outlined; a series not drawn yet is added.
+    Fixture fixture;
+    fixture.fill(60);
+    MemoryChartWidget chart;
+    chart.setHistory(&fixture.history);
+    const QString available = QStringLiteral("available");
+    const QString buffCache = QStringLiteral("buff/cache");
+    const qreal normalLine = chart.seriesPenWidth(available);
+    const qreal normalBand = chart.seriesPenWidth(buffCache);
+    QVERIFY(normalLine > 0 && normalBand > 0);
+
+    chart.emphasizeSeries(QStringLiteral("MemAvailable"));
+    QVERIFY(chart.seriesPenWidth(available) > normalLine);
+    QCOMPARE(chart.seriesPenWidth(buffCache), normalBand);
+
+    // buff/cache is the middle band's height: that band stands out, no line is added for it.
+    chart.emphasizeSeries(MeminfoSampler::BuffCacheSeries);
+    QVERIFY(chart.seriesPenWidth(buffCache) > normalBand);
+    QCOMPARE(chart.seriesPenWidth(available), normalLine);
+    QVERIFY(chart.extraSeries().isEmpty());
+    QCOMPARE(MemoryChartWidget::bandOf(QStringLiteral("MemFree")), 2);
+
+    chart.emphasizeSeries(QStringLiteral("MemFree"));
+    QVERIFY(chart.seriesPenWidth(QStringLiteral("free")) > normalBand);
+    QVERIFY(chart.extraSeries().isEmpty());
+
+    chart.emphasizeSeries(QStringLiteral("MemAvailable"));
+    chart.emphasizeSeries(QString());
+    QCOMPARE(chart.seriesPenWidth(available), normalLine);
 }
 
 void TestMemoryChart::eventMarkerShown()
