@@ -962,6 +962,12 @@ void MainWindow::fitColumnsOnce(QTableView *view, bool *fitted)
     if (*fitted || view->model()->rowCount() == 0)
         return;
     view->resizeColumnsToContents();
+    // A long command line would push VIRT, RES and PSS out of a narrow dock; the tooltip has it whole.
+    if (view == m_ui->processView) {
+        const int commandWidth = fontMetrics().averageCharWidth() * 28;
+        if (view->columnWidth(ProcessListModel::CommandColumn) > commandWidth)
+            view->setColumnWidth(ProcessListModel::CommandColumn, commandWidth);
+    }
     *fitted = true;
 }
 
@@ -978,7 +984,7 @@ QDockWidget *MainWindow::addPanelDock(const QString &title, const QString &objec
     auto *dock = new QDockWidget(title, this);
     dock->setObjectName(objectName); // saveState() finds docks by name
     dock->setWidget(panel);
-    addDockWidget(Qt::RightDockWidgetArea, dock);
+    addDockWidget(Qt::LeftDockWidgetArea, dock);
     return dock;
 }
 
@@ -991,11 +997,19 @@ void MainWindow::setUpTeaching()
     m_lessonsPanel->setLessons(lessons.lessons(), lessons.errors());
     m_lessonsDock = addPanelDock(tr("Lessons"), QStringLiteral("lessonsDock"), m_lessonsPanel);
     m_demoDock = addPanelDock(tr("Demo process"), QStringLiteral("demoDock"), m_demoPanel);
-    // One above the other: a lesson's text stays in view while the demo it drives answers.
-    splitDockWidget(m_lessonsDock, m_demoDock, Qt::Vertical);
+    // The left column, full height: the lesson's text above, where it stays in view, and the demo it
+    // drives below, in a tab beside the process list. A third column for them (they were at the right)
+    // made the window 2,000 px wide and left the map and the page views no room.
+    setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+    splitDockWidget(m_lessonsDock, m_ui->processDock, Qt::Vertical);
+    tabifyDockWidget(m_ui->processDock, m_demoDock);
     // A first start shows the memory picture; the teaching docks are one menu entry away.
     m_lessonsDock->hide();
     m_demoDock->hide();
+    connect(m_lessonsDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible && !m_lessonsDock->isFloating())
+            resizeDocks({m_lessonsDock}, {height() * 2 / 5}, Qt::Vertical);
+    });
     m_cursorHighlight = new CursorHighlight(this);
     // The map forgets its outlines when its model resets (smaps read after a changed maps does).
     connect(m_mappingModel, &QAbstractItemModel::modelReset, this, &MainWindow::applyRegionHighlight);
@@ -1039,7 +1053,9 @@ void MainWindow::followDemo()
 
 void MainWindow::runDemoCommand(const QString &command)
 {
+    // In front of the process list it shares a tab with: the demo's answer explains the step.
     m_demoDock->show();
+    m_demoDock->raise();
     if (m_demo->isRunning()) {
         m_demo->send(command);
         return;

@@ -3,7 +3,7 @@
 #include "addressformat.h"
 #include "demoprocess.h"
 
-#include <QGridLayout>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -32,77 +32,71 @@ DemoPanel::DemoPanel(DemoProcess *demo, QWidget *parent)
     m_log->setMaximumBlockCount(MaxLogLines);
     m_log->setObjectName(QStringLiteral("demoLog"));
 
-    auto *grid = new QGridLayout;
-    const auto heading = [&](int row, const QString &text) { grid->addWidget(new QLabel(text, this), row, 0); };
-    heading(0, tr("Heap (brk):"));
+    // A form whose rows move their buttons below the heading when the dock is narrow, so the demo
+    // never makes the window wider than the screen.
+    auto *commands = new QFormLayout;
+    commands->setRowWrapPolicy(QFormLayout::WrapLongRows);
+    const auto row = [&](const QString &heading, const QList<QWidget *> &widgets) {
+        auto *line = new QHBoxLayout;
+        for (QWidget *widget : widgets)
+            line->addWidget(widget);
+        line->addStretch();
+        commands->addRow(heading, line);
+    };
     QSpinBox *count = makeSpinBox(1, 1'000'000, 4096, tr(" blocks"), tr("How many blocks to allocate"));
     QSpinBox *size = makeSpinBox(8, 64 * 1024, 512, tr(" B"),
                                  tr("Bytes per block: below the 128 KiB mmap threshold, so they come from the heap"));
-    grid->addWidget(makeCommandButton(QStringLiteral("small"), tr("malloc small blocks"),
-                                      tr("malloc many small blocks and write to them: the [heap] grows through brk"),
-                                      [count, size] {
-                                          return QStringLiteral("small %1 %2").arg(count->value()).arg(size->value());
-                                      }),
-                    0, 1);
-    grid->addWidget(count, 0, 2);
-    grid->addWidget(size, 0, 3);
-    grid->addWidget(makeCommandButton(QStringLiteral("free-small"), tr("Free them"),
-                                      tr("free the small blocks (all but the highest): the heap does not shrink, "
-                                         "malloc keeps the memory for reuse"),
-                                      [] { return QStringLiteral("free-small"); }),
-                    0, 4);
+    row(tr("Heap (brk):"),
+        {makeCommandButton(QStringLiteral("small"), tr("malloc small blocks"),
+                           tr("malloc many small blocks and write to them: the [heap] grows through brk"),
+                           [count, size] { return QStringLiteral("small %1 %2").arg(count->value()).arg(size->value()); }),
+         count, size,
+         makeCommandButton(QStringLiteral("free-small"), tr("Free them"),
+                           tr("free the small blocks (all but the highest): the heap does not shrink, "
+                              "malloc keeps the memory for reuse"),
+                           [] { return QStringLiteral("free-small"); })});
 
-    heading(1, tr("mmap:"));
     QSpinBox *largeMiB = makeSpinBox(1, 4096, 64, tr(" MiB"), tr("Size of the large block"));
-    grid->addWidget(makeCommandButton(QStringLiteral("large"), tr("malloc a large block"),
-                                      tr("malloc one block above the 128 KiB threshold: it gets an anonymous mapping "
-                                         "of its own, with no page in RAM yet"),
-                                      [largeMiB] { return QStringLiteral("large %1M").arg(largeMiB->value()); }),
-                    1, 1);
-    grid->addWidget(largeMiB, 1, 2);
-    grid->addWidget(makeCommandButton(QStringLiteral("touch"), tr("Touch its pages"),
-                                      tr("Write one byte to every page of the large block: each first write is a "
-                                         "page fault, and the page turns present"),
-                                      [] { return QStringLiteral("touch"); }),
-                    1, 3);
-    grid->addWidget(makeCommandButton(QStringLiteral("free-large"), tr("Free it"),
-                                      tr("free the large block: its mapping goes back to the system at once"),
-                                      [] { return QStringLiteral("free-large"); }),
-                    1, 4);
+    row(tr("mmap:"),
+        {makeCommandButton(QStringLiteral("large"), tr("malloc a large block"),
+                           tr("malloc one block above the 128 KiB threshold: it gets an anonymous mapping "
+                              "of its own, with no page in RAM yet"),
+                           [largeMiB] { return QStringLiteral("large %1M").arg(largeMiB->value()); }),
+         largeMiB,
+         makeCommandButton(QStringLiteral("touch"), tr("Touch its pages"),
+                           tr("Write one byte to every page of the large block: each first write is a "
+                              "page fault, and the page turns present"),
+                           [] { return QStringLiteral("touch"); }),
+         makeCommandButton(QStringLiteral("free-large"), tr("Free it"),
+                           tr("free the large block: its mapping goes back to the system at once"),
+                           [] { return QStringLiteral("free-large"); })});
 
-    heading(2, tr("File:"));
-    grid->addWidget(makeCommandButton(QStringLiteral("mapfile"), tr("Map a file"),
-                                      tr("mmap a new 1 MiB file read-only and read it: a file-backed mapping of "
-                                         "page-cache pages"),
-                                      [] { return QStringLiteral("mapfile"); }),
-                    2, 1);
-    grid->addWidget(makeCommandButton(QStringLiteral("unmapfile"), tr("Unmap it"), tr("munmap the file"),
-                                      [] { return QStringLiteral("unmapfile"); }),
-                    2, 2);
+    row(tr("File:"),
+        {makeCommandButton(QStringLiteral("mapfile"), tr("Map a file"),
+                           tr("mmap a new 1 MiB file read-only and read it: a file-backed mapping of "
+                              "page-cache pages"),
+                           [] { return QStringLiteral("mapfile"); }),
+         makeCommandButton(QStringLiteral("unmapfile"), tr("Unmap it"), tr("munmap the file"),
+                           [] { return QStringLiteral("unmapfile"); })});
 
-    heading(3, tr("fork:"));
-    grid->addWidget(makeCommandButton(QStringLiteral("fork"), tr("Fork a child"),
-                                      tr("fork a child process: it shares every page with the demo, copy-on-write"),
-                                      [] { return QStringLiteral("fork"); }),
-                    3, 1);
-    grid->addWidget(makeCommandButton(QStringLiteral("child-write"), tr("Child writes"),
-                                      tr("The child writes one byte into a shared page: copy-on-write gives it its "
-                                         "own copy"),
-                                      [] { return QStringLiteral("child-write"); }),
-                    3, 2);
-    grid->addWidget(makeCommandButton(QStringLiteral("child-exit"), tr("Child exits"), tr("End the child and reap it"),
-                                      [] { return QStringLiteral("child-exit"); }),
-                    3, 3);
+    row(tr("fork:"),
+        {makeCommandButton(QStringLiteral("fork"), tr("Fork a child"),
+                           tr("fork a child process: it shares every page with the demo, copy-on-write"),
+                           [] { return QStringLiteral("fork"); }),
+         makeCommandButton(QStringLiteral("child-write"), tr("Child writes"),
+                           tr("The child writes one byte into a shared page: copy-on-write gives it its "
+                              "own copy"),
+                           [] { return QStringLiteral("child-write"); }),
+         makeCommandButton(QStringLiteral("child-exit"), tr("Child exits"), tr("End the child and reap it"),
+                           [] { return QStringLiteral("child-exit"); })});
 
-    heading(4, tr("Stack:"));
     QSpinBox *stackKiB = makeSpinBox(1, 64 * 1024, 1024, tr(" KiB"),
                                      tr("Stack to use; the demo refuses more than its stack limit (ulimit -s) allows"));
-    grid->addWidget(makeCommandButton(QStringLiteral("stack"), tr("Grow the stack"),
-                                      tr("Recurse until this much stack is used: [stack] grows down, and stays grown"),
-                                      [stackKiB] { return QStringLiteral("stack %1").arg(stackKiB->value()); }),
-                    4, 1);
-    grid->addWidget(stackKiB, 4, 2);
-    grid->setColumnStretch(5, 1);
+    row(tr("Stack:"),
+        {makeCommandButton(QStringLiteral("stack"), tr("Grow the stack"),
+                           tr("Recurse until this much stack is used: [stack] grows down, and stays grown"),
+                           [stackKiB] { return QStringLiteral("stack %1").arg(stackKiB->value()); }),
+         stackKiB});
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_startButton);
@@ -113,11 +107,14 @@ DemoPanel::DemoPanel(DemoProcess *demo, QWidget *parent)
     top->addWidget(makeCommandButton(QStringLiteral("reset"), tr("Reset"),
                                      tr("End the child, free every block and unmap the file: start a lesson afresh"),
                                      [] { return QStringLiteral("reset"); }));
-    top->addWidget(m_pidLabel, 1);
+    top->addStretch();
+    // Its own line, wrapped: "Demo pid 30862, its child 30864" must not widen the dock.
+    m_pidLabel->setWordWrap(true);
 
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addLayout(grid);
+    layout->addWidget(m_pidLabel);
+    layout->addLayout(commands);
     layout->addWidget(m_log, 1);
 
     connect(m_startButton, &QPushButton::clicked, this, [this] {

@@ -1,10 +1,10 @@
 #include "pagespanel.h"
 
+#include "commandbar.h"
 #include "modelroles.h"
 #include "pagemapview.h"
 #include "physicalview.h"
 
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -36,12 +36,7 @@ PagesPanel::PagesPanel(QWidget *parent)
     m_table->verticalHeader()->hide();
     m_table->horizontalHeader()->setStretchLastSection(true);
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(readSelected);
-    buttons->addWidget(readWhole);
-    buttons->addStretch();
-    buttons->addWidget(m_softDirtyButton);
-    buttons->addWidget(exportCsv);
+    auto *buttons = new CommandBar({readSelected, readWhole}, {m_softDirtyButton, exportCsv}, this);
     auto *views = new QSplitter(Qt::Horizontal, this);
     views->addWidget(m_pageMap);
     views->addWidget(m_physical);
@@ -52,9 +47,10 @@ PagesPanel::PagesPanel(QWidget *parent)
     vertical->addWidget(m_table);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 1);
+    vertical->setSizes({3000, 1000}); // stretch factors alone leave the table most of a short pane
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
-    layout->addLayout(buttons);
+    layout->addWidget(buttons);
     layout->addWidget(m_status);
     layout->addWidget(vertical);
 

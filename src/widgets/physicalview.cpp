@@ -54,7 +54,7 @@ PhysicalView::PhysicalView(QWidget *parent)
     : QWidget(parent)
     , m_banner(new MessageBanner(this))
 {
-    setMinimumSize(300, 200);
+    setMinimumSize(220, 200);
 }
 
 void PhysicalView::setModel(PageModel *model)

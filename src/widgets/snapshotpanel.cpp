@@ -1,7 +1,8 @@
 #include "snapshotpanel.h"
 
+#include "commandbar.h"
+
 #include <QCheckBox>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
@@ -39,14 +40,7 @@ SnapshotPanel::SnapshotPanel(QWidget *parent)
     m_endButton->setEnabled(false);
     m_compareButton->setEnabled(false);
 
-    auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_takeButton);
-    buttons->addWidget(m_autoCheck);
-    buttons->addWidget(m_autoSeconds);
-    buttons->addStretch();
-    buttons->addWidget(m_compareButton);
-    buttons->addWidget(m_endButton);
-    buttons->addWidget(m_saveButton);
+    auto *buttons = new CommandBar({m_takeButton, m_autoCheck, m_autoSeconds}, {m_compareButton, m_endButton, m_saveButton}, this);
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(m_timelineView);
     auto *diffPane = new QWidget(splitter);
@@ -58,7 +52,7 @@ SnapshotPanel::SnapshotPanel(QWidget *parent)
     splitter->setStretchFactor(1, 3);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 0);
-    layout->addLayout(buttons);
+    layout->addWidget(buttons);
     layout->addWidget(splitter);
 
     connect(m_takeButton, &QPushButton::clicked, this, &SnapshotPanel::takeSnapshotRequested);

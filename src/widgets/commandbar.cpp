@@ -1,0 +1,17 @@
+#include "commandbar.h"
+
+CommandBar::CommandBar(const QList<QWidget *> &leading, const QList<QWidget *> &trailing, QWidget *parent)
+    : QToolBar(parent)
+{
+    setFloatable(false);
+    setMovable(false);
+    // Flat and borderless: it should read as the panel's button row, not as a second toolbar.
+    setStyleSheet(QStringLiteral("QToolBar { border: none; background: transparent; spacing: 4px; }"));
+    for (QWidget *widget : leading)
+        addWidget(widget);
+    auto *stretch = new QWidget(this);
+    stretch->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    addWidget(stretch);
+    for (QWidget *widget : trailing)
+        addWidget(widget);
+}
