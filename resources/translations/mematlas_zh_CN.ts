@@ -2274,6 +2274,365 @@ The file was deleted or replaced after it was mapped</source>
     </message>
 </context>
 <context>
+    <name>Procfs</name>
+    <message>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <source>%1 bytes, shorter than the %2-byte header</source>
+        <translation>只有 %1 字节，比 %2 字节的文件头还短</translation>
+    </message>
+    <message>
+        <source>not a kpage.frames file (wrong magic)</source>
+        <translation>不是 kpage.frames 文件（魔数不对）</translation>
+    </message>
+    <message>
+        <source>unknown version or flags in the header</source>
+        <translation>文件头中的版本或标志无法识别</translation>
+    </message>
+    <message>
+        <source>%1 bytes after the header, not a whole number of %2-byte frames</source>
+        <translation>文件头之后有 %1 字节，不是 %2 字节页框记录的整数倍</translation>
+    </message>
+    <message>
+        <source>frame at offset %1: PFNs not in ascending order</source>
+        <translation>偏移 %1 处的页框：PFN 没有按升序排列</translation>
+    </message>
+    <message>
+        <source>frame at offset %1: PFN %2 beyond the PFN end %3</source>
+        <translation>偏移 %1 处的页框：PFN %2 超出了 PFN 上界 %3</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is missing</source>
+        <translation>缺少 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has the wrong type</source>
+        <translation>&quot;%1&quot; 的类型不对</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a whole number from %2 to %3</source>
+        <translation>&quot;%1&quot; 不是 %2 到 %3 之间的整数</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an ISO 8601 time: %2</source>
+        <translation>&quot;%1&quot; 不是 ISO 8601 格式的时间：%2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; holds something other than objects</source>
+        <translation>&quot;%1&quot; 中含有对象以外的内容</translation>
+    </message>
+    <message>
+        <source>not valid JSON (%1 at offset %2)</source>
+        <translation>不是有效的 JSON（偏移 %2 处：%1）</translation>
+    </message>
+    <message>
+        <source>not a JSON object</source>
+        <translation>不是 JSON 对象</translation>
+    </message>
+    <message>
+        <source>&quot;format&quot; is not &quot;%1&quot;</source>
+        <translation>&quot;format&quot; 不是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>format version %1 is newer than this MemAtlas reads (%2); open it with a newer MemAtlas</source>
+        <translation>格式版本 %1 比这个 MemAtlas 能读取的版本（%2）新；请用更新的 MemAtlas 打开</translation>
+    </message>
+    <message>
+        <source>&quot;pageSize&quot; %1 is not a power of two</source>
+        <translation>&quot;pageSize&quot; %1 不是 2 的幂</translation>
+    </message>
+    <message>
+        <source>unknown read status &quot;%1&quot;</source>
+        <translation>未知的读取状态 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>timeline directory &quot;%1&quot; is not timeline/NNN/</source>
+        <translation>时间线目录 &quot;%1&quot; 不是 timeline/NNN/ 的形式</translation>
+    </message>
+    <message>
+        <source>not a pagemap.ranges file (wrong magic)</source>
+        <translation>不是 pagemap.ranges 文件（魔数不对）</translation>
+    </message>
+    <message>
+        <source>range header at offset %1 cut short</source>
+        <translation>偏移 %1 处的区间头不完整</translation>
+    </message>
+    <message>
+        <source>start 0x%1 is not page-aligned</source>
+        <translation>起始地址 0x%1 没有按页对齐</translation>
+    </message>
+    <message>
+        <source>no pages</source>
+        <translation>没有任何页</translation>
+    </message>
+    <message>
+        <source>%1 pages, but only %2 bytes follow</source>
+        <translation>应有 %1 页，但后面只有 %2 字节</translation>
+    </message>
+    <message>
+        <source>beyond the largest address</source>
+        <translation>超出了最大地址</translation>
+    </message>
+    <message>
+        <source>overlaps the range before it or is out of order</source>
+        <translation>与前一个区间重叠，或顺序不对</translation>
+    </message>
+    <message>
+        <source>range at offset %1: %2</source>
+        <translation>偏移 %1 处的区间：%2</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <source>a directory, not a bundle</source>
+        <translation>这是目录，不是快照包</translation>
+    </message>
+    <message>
+        <source>not a regular file, so not a bundle</source>
+        <translation>不是普通文件，因此不是快照包</translation>
+    </message>
+    <message>
+        <source>empty file, not a MemAtlas bundle</source>
+        <translation>空文件，不是 MemAtlas 快照包</translation>
+    </message>
+    <message>
+        <source>not a MemAtlas bundle (%1)</source>
+        <translation>不是 MemAtlas 快照包（%1）</translation>
+    </message>
+    <message>
+        <source>truncated or damaged (%1)</source>
+        <translation>文件不完整或已损坏（%1）</translation>
+    </message>
+    <message>
+        <source>not a MemAtlas bundle (a tar archive, but not compressed with zstd)</source>
+        <translation>不是 MemAtlas 快照包（是 tar 归档，但没有用 zstd 压缩）</translation>
+    </message>
+    <message>
+        <source>not a MemAtlas bundle (its first entry is &quot;%1&quot;, not %2)</source>
+        <translation>不是 MemAtlas 快照包（第一个条目是 &quot;%1&quot;，而不是 %2）</translation>
+    </message>
+    <message>
+        <source>more than %1 entries, more than a bundle holds</source>
+        <translation>条目超过 %1 个，比快照包能容纳的还多</translation>
+    </message>
+    <message>
+        <source>%1: a link where none belongs, or twice</source>
+        <translation>%1：此处不应有链接，或链接重复出现</translation>
+    </message>
+    <message>
+        <source>%1: neither a file nor a link</source>
+        <translation>%1：既不是文件也不是链接</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, more than the %3-byte limit for one entry</source>
+        <translation>%1：%2 字节，超过了单个条目 %3 字节的上限</translation>
+    </message>
+    <message>
+        <source>truncated or damaged in %1 (%2)</source>
+        <translation>在 %1 处不完整或已损坏（%2）</translation>
+    </message>
+    <message>
+        <source>more than %1 bytes in all, more than this reader accepts</source>
+        <translation>总计超过 %1 字节，超出了读取时能接受的大小</translation>
+    </message>
+    <message>
+        <source>snapshot %1 of %2, %3</source>
+        <translation>快照 %1/%2，%3</translation>
+    </message>
+    <message>
+        <source>not a MemAtlas bundle (an empty archive)</source>
+        <translation>不是 MemAtlas 快照包（归档是空的）</translation>
+    </message>
+    <message>
+        <source>truncated: the manifest lists %1 entries after itself, the archive holds %2</source>
+        <translation>文件不完整：清单列出其后应有 %1 个条目，归档中实际有 %2 个</translation>
+    </message>
+    <message>
+        <source>there twice</source>
+        <translation>重复出现</translation>
+    </message>
+    <message>
+        <source>unknown host</source>
+        <translation>未知主机</translation>
+    </message>
+    <message>
+        <source>bundle %1 (%2, %3)</source>
+        <translation>快照包 %1（%2，%3）</translation>
+    </message>
+    <message>
+        <source>%1: not captured: %2</source>
+        <translation>%1：未采集：%2</translation>
+    </message>
+    <message>
+        <source>%1: process %2 exited while it was captured (%3)</source>
+        <translation>%1：进程 %2 在采集过程中已退出（%3）</translation>
+    </message>
+    <message>
+        <source>%1: process %2 is not in the bundle</source>
+        <translation>%1：快照包中没有进程 %2</translation>
+    </message>
+    <message>
+        <source>%1: not in the bundle</source>
+        <translation>%1：不在快照包中</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes is larger than the %3-byte limit</source>
+        <translation>%1：%2 字节，超过了 %3 字节的上限</translation>
+    </message>
+    <message>
+        <source>%1: a %2-byte range is larger than one read may be</source>
+        <translation>%1：%2 字节的区间超过了单次读取的上限</translation>
+    </message>
+    <message>
+        <source>%1: reads must be 8-byte aligned (offset %2, length %3)</source>
+        <translation>%1：读取必须按 8 字节对齐（偏移 %2，长度 %3）</translation>
+    </message>
+    <message>
+        <source>process %1 does not exist</source>
+        <translation>进程 %1 不存在</translation>
+    </message>
+    <message>
+        <source>%1: no link target (a kernel thread or zombie has none; another user&apos;s process needs ptrace access)</source>
+        <translation>%1：没有链接目标（内核线程和僵尸进程没有；读取其他用户的进程需要 ptrace 权限）</translation>
+    </message>
+    <message>
+        <source>%1/%2: process %3 exited during the read</source>
+        <translation>%1/%2：进程 %3 在读取过程中已退出</translation>
+    </message>
+    <message>
+        <source>%1/%2: physical frame numbers are hidden (reading them needs root, CAP_SYS_ADMIN): no frames to look up in kpageflags and kpagecount</source>
+        <translation>%1/%2：物理页框号已隐藏（读取它们需要 root，即 CAP_SYS_ADMIN）：无法在 kpageflags 和 kpagecount 中查找页框</translation>
+    </message>
+    <message>
+        <source>already exists</source>
+        <translation>已存在</translation>
+    </message>
+    <message>
+        <source>cannot create a temporary file beside it: %1</source>
+        <translation>无法在同一目录下创建临时文件：%1</translation>
+    </message>
+    <message>
+        <source>writing %1: %2</source>
+        <translation>写入 %1 时出错：%2</translation>
+    </message>
+    <message>
+        <source>interrupted; nothing written</source>
+        <translation>已中断，没有写入任何内容</translation>
+    </message>
+    <message>
+        <source>flushing %1: %2</source>
+        <translation>将 %1 写入磁盘时出错：%2</translation>
+    </message>
+    <message>
+        <source>closing %1: %2</source>
+        <translation>关闭 %1 时出错：%2</translation>
+    </message>
+    <message>
+        <source>%1/kpageflags: empty</source>
+        <translation>%1/kpageflags：文件为空</translation>
+    </message>
+    <message>
+        <source>live /proc</source>
+        <translation>实时 /proc</translation>
+    </message>
+    <message>
+        <source>address range ends before it starts: %1</source>
+        <translation>地址区间的结束地址小于起始地址：%1</translation>
+    </message>
+    <message>
+        <source>device number is too large: %1</source>
+        <translation>设备号太大：%1</translation>
+    </message>
+    <message>
+        <source>process %1: the request covers %2 pages (%3 GiB of address space); one read is limited to %4 pages: choose a smaller range</source>
+        <translation>进程 %1：请求涵盖 %2 页（%3 GiB 地址空间），而一次最多读取 %4 页：请选择更小的范围</translation>
+    </message>
+    <message>
+        <source>%1/%2: the read stopped at %3: process %4 exited during the read</source>
+        <translation>%1/%2：读取在 %3 处中止：进程 %4 在读取过程中已退出</translation>
+    </message>
+    <message>
+        <source>physical frame numbers are hidden: the kernel shows them only to processes with CAP_SYS_ADMIN (run as root)</source>
+        <translation>物理页框号已隐藏：内核只向具有 CAP_SYS_ADMIN 权限的进程显示它们（请以 root 身份运行）</translation>
+    </message>
+    <message>
+        <source>process %1 exited</source>
+        <translation>进程 %1 已退出</translation>
+    </message>
+    <message>
+        <source>truncated line (no newline at end of input): %1</source>
+        <translation>行不完整（输入末尾没有换行符）：%1</translation>
+    </message>
+    <message>
+        <source>field %1: %2</source>
+        <translation>第 %1 个字段：%2</translation>
+    </message>
+    <message>
+        <source>expected at least %1 fields, got %2</source>
+        <translation>应至少有 %1 个字段，实际只有 %2 个</translation>
+    </message>
+    <message>
+        <source>ppid or thread count is too large: %1</source>
+        <translation>ppid 或线程数太大：%1</translation>
+    </message>
+    <message>
+        <source>truncated: expected seven numbers and a newline, got %1</source>
+        <translation>内容不完整：应为七个数字和一个换行符，实际为 %1</translation>
+    </message>
+    <message>
+        <source>unexpected text after seven numbers: %1</source>
+        <translation>七个数字之后有多余的文本：%1</translation>
+    </message>
+    <message>
+        <source>a second header line in smaps_rollup: %1</source>
+        <translation>smaps_rollup 中出现了第二个标题行：%1</translation>
+    </message>
+    <message>
+        <source>smaps_rollup is empty: expected a &quot;[rollup]&quot; header line</source>
+        <translation>smaps_rollup 为空：应有一个 &quot;[rollup]&quot; 标题行</translation>
+    </message>
+    <message>
+        <source>%1: only a live process can have its soft-dirty bits cleared</source>
+        <translation>%1：只有实时系统中的进程才能清除软脏位</translation>
+    </message>
+    <message>
+        <source>tree %1</source>
+        <translation>procfs 目录树 %1</translation>
+    </message>
+    <message>
+        <source>%1: process %2 exited (a zombie until its parent reaps it)</source>
+        <translation>%1：进程 %2 已退出（在父进程回收它之前是僵尸进程）</translation>
+    </message>
+    <message>
+        <source>%1: process %2 exited (its memory is gone)</source>
+        <translation>%1：进程 %2 已退出（其内存已释放）</translation>
+    </message>
+    <message>
+        <source>%1: process %2 exited</source>
+        <translation>%1：进程 %2 已退出</translation>
+    </message>
+    <message>
+        <source>%1: no address space (kernel thread)</source>
+        <translation>%1：没有地址空间（内核线程）</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+    <message>
+        <source>%1: permission denied (reading another user&apos;s process needs ptrace access, frame data needs root)</source>
+        <translation>%1：权限不足（读取其他用户的进程需要 ptrace 权限，读取页框数据需要 root）</translation>
+    </message>
+    <message>
+        <source>%1: larger than the %2-byte limit</source>
+        <translation>%1：超过了 %2 字节的上限</translation>
+    </message>
+</context>
+<context>
     <name>RawProcView</name>
     <message>
         <source>Match case</source>

@@ -1,5 +1,7 @@
 #include "bundleframes.h"
 
+#include "procfstext.h"
+
 #include <QtEndian>
 
 #include <algorithm>
@@ -37,20 +39,20 @@ QByteArray BundleFrames::encode(QList<Frame> frames, quint64 pfnEnd)
 std::optional<BundleFrames> BundleFrames::decode(QByteArrayView data, QString *error)
 {
     if (data.size() < HeaderSize) {
-        *error = QStringLiteral("%1 bytes, shorter than the %2-byte header").arg(data.size()).arg(HeaderSize);
+        *error = ProcfsText::tr("%1 bytes, shorter than the %2-byte header").arg(data.size()).arg(HeaderSize);
         return std::nullopt;
     }
     const char *bytes = data.constData();
     if (std::memcmp(bytes, Magic, sizeof Magic) != 0) {
-        *error = QStringLiteral("not a kpage.frames file (wrong magic)");
+        *error = ProcfsText::tr("not a kpage.frames file (wrong magic)");
         return std::nullopt;
     }
     if (qFromLittleEndian<quint32>(bytes + 8) != Version || qFromLittleEndian<quint32>(bytes + 12) != 0) {
-        *error = QStringLiteral("unknown version or flags in the header");
+        *error = ProcfsText::tr("unknown version or flags in the header");
         return std::nullopt;
     }
     if ((data.size() - HeaderSize) % FrameSize != 0) {
-        *error = QStringLiteral("%1 bytes after the header, not a whole number of %2-byte frames")
+        *error = ProcfsText::tr("%1 bytes after the header, not a whole number of %2-byte frames")
                      .arg(data.size() - HeaderSize)
                      .arg(FrameSize);
         return std::nullopt;
@@ -62,11 +64,11 @@ std::optional<BundleFrames> BundleFrames::decode(QByteArrayView data, QString *e
         const Frame frame{qFromLittleEndian<quint64>(bytes + offset), qFromLittleEndian<quint64>(bytes + offset + 8),
                           qFromLittleEndian<quint64>(bytes + offset + 16)};
         if (!result.m_frames.isEmpty() && frame.pfn <= result.m_frames.last().pfn) {
-            *error = QStringLiteral("frame at offset %1: PFNs not in ascending order").arg(offset);
+            *error = ProcfsText::tr("frame at offset %1: PFNs not in ascending order").arg(offset);
             return std::nullopt;
         }
         if (result.m_pfnEnd != 0 && frame.pfn >= result.m_pfnEnd) {
-            *error = QStringLiteral("frame at offset %1: PFN %2 beyond the PFN end %3").arg(offset).arg(frame.pfn).arg(result.m_pfnEnd);
+            *error = ProcfsText::tr("frame at offset %1: PFN %2 beyond the PFN end %3").arg(offset).arg(frame.pfn).arg(result.m_pfnEnd);
             return std::nullopt;
         }
         result.m_frames.append(frame);

@@ -1,6 +1,7 @@
 #include "bundlemanifest.h"
 
 #include "parsehelpers_p.h"
+#include "procfstext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -50,11 +51,11 @@ public:
         const QJsonValue value = object.value(key);
         if (value.isUndefined()) {
             if (required)
-                fail(QStringLiteral("\"%1\" is missing").arg(key));
+                fail(ProcfsText::tr("\"%1\" is missing").arg(key));
             return value;
         }
         if (value.type() != type) {
-            fail(QStringLiteral("\"%1\" has the wrong type").arg(key));
+            fail(ProcfsText::tr("\"%1\" has the wrong type").arg(key));
             return QJsonValue();
         }
         return value;
@@ -74,7 +75,7 @@ public:
             return 0;
         // The range first: converting a double beyond qint64 (5e50 in a damaged file) is undefined.
         if (!(number >= double(min) && number <= double(max)) || number != double(qint64(number))) {
-            fail(QStringLiteral("\"%1\" is not a whole number from %2 to %3").arg(key).arg(min).arg(max));
+            fail(ProcfsText::tr("\"%1\" is not a whole number from %2 to %3").arg(key).arg(min).arg(max));
             return 0;
         }
         return qint64(number);
@@ -86,7 +87,7 @@ public:
         const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
         // Quoted as the parsers quote text: escaped and cut short, since it may be anything.
         if (!failed() && !time.isValid())
-            fail(QStringLiteral("\"%1\" is not an ISO 8601 time: %2").arg(key, ParseHelpers::quoted(text.toUtf8())));
+            fail(ProcfsText::tr("\"%1\" is not an ISO 8601 time: %2").arg(key, ParseHelpers::quoted(text.toUtf8())));
         return time.toUTC();
     }
 
@@ -102,7 +103,7 @@ public:
         const QJsonArray values = array(object, key, required);
         for (const QJsonValue &value : values) {
             if (!value.isObject()) {
-                fail(QStringLiteral("\"%1\" holds something other than objects").arg(key));
+                fail(ProcfsText::tr("\"%1\" holds something other than objects").arg(key));
                 return {};
             }
             result.append(value.toObject());
@@ -214,17 +215,17 @@ std::optional<BundleManifest> BundleManifest::fromJson(QByteArrayView json, QStr
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json.toByteArray(), &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        *error = QStringLiteral("not valid JSON (%1 at offset %2)").arg(parseError.errorString()).arg(parseError.offset);
+        *error = ProcfsText::tr("not valid JSON (%1 at offset %2)").arg(parseError.errorString()).arg(parseError.offset);
         return std::nullopt;
     }
     if (!document.isObject()) {
-        *error = QStringLiteral("not a JSON object");
+        *error = ProcfsText::tr("not a JSON object");
         return std::nullopt;
     }
     const QJsonObject root = document.object();
     FieldReader reader(error);
     if (reader.string(root, QLatin1String("format")) != FormatName) {
-        reader.fail(QStringLiteral("\"format\" is not \"%1\"").arg(FormatName));
+        reader.fail(ProcfsText::tr("\"format\" is not \"%1\"").arg(FormatName));
         return std::nullopt;
     }
     BundleManifest manifest;
@@ -233,7 +234,7 @@ std::optional<BundleManifest> BundleManifest::fromJson(QByteArrayView json, QStr
         return std::nullopt;
     // Checked before anything else: a newer version may have changed what the other fields mean.
     if (manifest.formatVersion > CurrentFormatVersion) {
-        *error = QStringLiteral("format version %1 is newer than this MemAtlas reads (%2); open it with a newer MemAtlas")
+        *error = ProcfsText::tr("format version %1 is newer than this MemAtlas reads (%2); open it with a newer MemAtlas")
                      .arg(manifest.formatVersion)
                      .arg(CurrentFormatVersion);
         return std::nullopt;
@@ -244,7 +245,7 @@ std::optional<BundleManifest> BundleManifest::fromJson(QByteArrayView json, QStr
     manifest.hostName = reader.string(root, QLatin1String("hostName"));
     manifest.pageSize = quint64(reader.integer(root, QLatin1String("pageSize"), 4096, 65536));
     if (!reader.failed() && (manifest.pageSize & (manifest.pageSize - 1)) != 0)
-        reader.fail(QStringLiteral("\"pageSize\" %1 is not a power of two").arg(manifest.pageSize));
+        reader.fail(ProcfsText::tr("\"pageSize\" %1 is not a power of two").arg(manifest.pageSize));
     manifest.captureTime = reader.time(root, QLatin1String("captureTime"));
     manifest.entryCount = int(reader.integer(root, QLatin1String("entryCount"), 0, std::numeric_limits<int>::max()));
 
@@ -264,7 +265,7 @@ std::optional<BundleManifest> BundleManifest::fromJson(QByteArrayView json, QStr
         const QString status = reader.string(object, QLatin1String("status"));
         const std::optional<ReadResult::Status> known = statusFromName(status);
         if (!reader.failed() && (!known || *known == ReadResult::Status::Ok))
-            reader.fail(QStringLiteral("unknown read status \"%1\"").arg(status));
+            reader.fail(ProcfsText::tr("unknown read status \"%1\"").arg(status));
         entry.status = known.value_or(ReadResult::Status::IoError);
         entry.message = reader.string(object, QLatin1String("message"));
         manifest.unreadable.append(entry);
@@ -280,7 +281,7 @@ std::optional<BundleManifest> BundleManifest::fromJson(QByteArrayView json, QStr
         snapshot.time = reader.time(object, QLatin1String("time"));
         // The reader files entries by these directories: anything else would be a path it never fills.
         if (!reader.failed() && !QRegularExpression(QStringLiteral("^timeline/[0-9]{3,6}/$")).match(snapshot.dir).hasMatch())
-            reader.fail(QStringLiteral("timeline directory \"%1\" is not timeline/NNN/").arg(snapshot.dir));
+            reader.fail(ProcfsText::tr("timeline directory \"%1\" is not timeline/NNN/").arg(snapshot.dir));
         manifest.timeline.append(snapshot);
     }
 

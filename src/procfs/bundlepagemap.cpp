@@ -1,5 +1,7 @@
 #include "bundlepagemap.h"
 
+#include "procfstext.h"
+
 #include <QtEndian>
 
 #include <algorithm>
@@ -61,17 +63,17 @@ QByteArray BundlePagemap::encode(quint64 pageSize) const
 std::optional<BundlePagemap> BundlePagemap::decode(QByteArrayView data, quint64 pageSize, QString *error)
 {
     if (data.size() < HeaderSize) {
-        *error = QStringLiteral("%1 bytes, shorter than the %2-byte header").arg(data.size()).arg(HeaderSize);
+        *error = ProcfsText::tr("%1 bytes, shorter than the %2-byte header").arg(data.size()).arg(HeaderSize);
         return std::nullopt;
     }
     const char *bytes = data.constData();
     if (std::memcmp(bytes, Magic, sizeof Magic) != 0) {
-        *error = QStringLiteral("not a pagemap.ranges file (wrong magic)");
+        *error = ProcfsText::tr("not a pagemap.ranges file (wrong magic)");
         return std::nullopt;
     }
     // The version moves with the manifest's format version; any other value here is damage.
     if (qFromLittleEndian<quint32>(bytes + 8) != Version || qFromLittleEndian<quint32>(bytes + 12) != 0) {
-        *error = QStringLiteral("unknown version or flags in the header");
+        *error = ProcfsText::tr("unknown version or flags in the header");
         return std::nullopt;
     }
     BundlePagemap result;
@@ -81,7 +83,7 @@ std::optional<BundlePagemap> BundlePagemap::decode(QByteArrayView data, quint64 
     while (offset < data.size()) {
         const qsizetype left = data.size() - offset;
         if (left < 16) {
-            *error = QStringLiteral("range header at offset %1 cut short").arg(offset);
+            *error = ProcfsText::tr("range header at offset %1 cut short").arg(offset);
             return std::nullopt;
         }
         const quint64 start = qFromLittleEndian<quint64>(bytes + offset);
@@ -89,18 +91,18 @@ std::optional<BundlePagemap> BundlePagemap::decode(QByteArrayView data, quint64 
         const quint64 firstPage = start / pageSize;
         QString problem;
         if (start % pageSize != 0)
-            problem = QStringLiteral("start 0x%1 is not page-aligned").arg(start, 0, 16);
+            problem = ProcfsText::tr("start 0x%1 is not page-aligned").arg(start, 0, 16);
         else if (pageCount == 0)
-            problem = QStringLiteral("no pages");
+            problem = ProcfsText::tr("no pages");
         else if (pageCount > quint64(left - 16) / 8)
-            problem = QStringLiteral("%1 pages, but only %2 bytes follow").arg(pageCount).arg(left - 16);
+            problem = ProcfsText::tr("%1 pages, but only %2 bytes follow").arg(pageCount).arg(left - 16);
         else if (pageCount > std::numeric_limits<quint64>::max() / pageSize + 1 - firstPage)
-            problem = QStringLiteral("beyond the largest address");
+            problem = ProcfsText::tr("beyond the largest address");
         else if (!result.m_ranges.isEmpty()
                  && firstPage < result.m_ranges.last().firstPage + result.m_ranges.last().pageCount)
-            problem = QStringLiteral("overlaps the range before it or is out of order");
+            problem = ProcfsText::tr("overlaps the range before it or is out of order");
         if (!problem.isEmpty()) {
-            *error = QStringLiteral("range at offset %1: %2").arg(offset).arg(problem);
+            *error = ProcfsText::tr("range at offset %1: %2").arg(offset).arg(problem);
             return std::nullopt;
         }
         result.m_ranges.append({firstPage, pageCount, result.m_entries.size()});

@@ -1,6 +1,7 @@
 #include "bundleprocsource.h"
 
 #include "bundlelocale_p.h"
+#include "procfstext.h"
 
 #include <QFile>
 #include <QSet>
@@ -82,13 +83,13 @@ QString BundleProcSource::load(const Limits &limits)
     struct stat info {
     };
     if (::stat(QFile::encodeName(m_path).constData(), &info) != 0)
-        return errno == ENOENT ? QStringLiteral("no such file") : QString::fromLocal8Bit(std::strerror(errno));
+        return errno == ENOENT ? ProcfsText::tr("no such file") : QString::fromLocal8Bit(std::strerror(errno));
     if (S_ISDIR(info.st_mode))
-        return QStringLiteral("a directory, not a bundle");
+        return ProcfsText::tr("a directory, not a bundle");
     if (!S_ISREG(info.st_mode))
-        return QStringLiteral("not a regular file, so not a bundle");
+        return ProcfsText::tr("not a regular file, so not a bundle");
     if (info.st_size == 0)
-        return QStringLiteral("empty file, not a MemAtlas bundle");
+        return ProcfsText::tr("empty file, not a MemAtlas bundle");
 
     const ScopedUtf8Locale utf8;
     const std::unique_ptr<archive, ArchiveDeleter> reader(archive_read_new());
@@ -96,7 +97,7 @@ QString BundleProcSource::load(const Limits &limits)
     archive_read_support_format_tar(reader.get());
     const auto libarchiveError = [&reader] { return QString::fromLocal8Bit(archive_error_string(reader.get())); };
     if (archive_read_open_filename(reader.get(), QFile::encodeName(m_path).constData(), 64 * 1024) != ARCHIVE_OK)
-        return QStringLiteral("not a MemAtlas bundle (%1)").arg(libarchiveError());
+        return ProcfsText::tr("not a MemAtlas bundle (%1)").arg(libarchiveError());
 
     bool first = true;
     int entries = 0; // after the manifest
@@ -108,8 +109,8 @@ QString BundleProcSource::load(const Limits &limits)
         if (status == ARCHIVE_EOF)
             break;
         if (status != ARCHIVE_OK)
-            return first ? QStringLiteral("not a MemAtlas bundle (%1)").arg(libarchiveError())
-                         : QStringLiteral("truncated or damaged (%1)").arg(libarchiveError());
+            return first ? ProcfsText::tr("not a MemAtlas bundle (%1)").arg(libarchiveError())
+                         : ProcfsText::tr("truncated or damaged (%1)").arg(libarchiveError());
 
         QString path = QString::fromUtf8(archive_entry_pathname_utf8(entry));
         if (path.startsWith(QLatin1String("./")))
@@ -120,9 +121,9 @@ QString BundleProcSource::load(const Limits &limits)
             for (int i = 0; i < archive_filter_count(reader.get()); ++i)
                 zstd = zstd || archive_filter_code(reader.get(), i) == ARCHIVE_FILTER_ZSTD;
             if (!zstd)
-                return QStringLiteral("not a MemAtlas bundle (a tar archive, but not compressed with zstd)");
+                return ProcfsText::tr("not a MemAtlas bundle (a tar archive, but not compressed with zstd)");
             if (path != BundleManifest::ManifestPath)
-                return QStringLiteral("not a MemAtlas bundle (its first entry is \"%1\", not %2)")
+                return ProcfsText::tr("not a MemAtlas bundle (its first entry is \"%1\", not %2)")
                     .arg(path, BundleManifest::ManifestPath);
         }
 
@@ -130,19 +131,19 @@ QString BundleProcSource::load(const Limits &limits)
         if (type == AE_IFDIR)
             continue;
         if (!first && ++entries > limits.maxEntries)
-            return QStringLiteral("more than %1 entries, more than a bundle holds").arg(limits.maxEntries);
+            return ProcfsText::tr("more than %1 entries, more than a bundle holds").arg(limits.maxEntries);
         if (type == AE_IFLNK) {
             BundleProcSource *source = first ? nullptr : sourceFor(path);
             if (!source || !source->addLink(path, QString::fromUtf8(archive_entry_symlink_utf8(entry))))
-                return QStringLiteral("%1: a link where none belongs, or twice").arg(path);
+                return ProcfsText::tr("%1: a link where none belongs, or twice").arg(path);
             continue;
         }
         if (type != AE_IFREG)
-            return QStringLiteral("%1: neither a file nor a link").arg(path);
+            return ProcfsText::tr("%1: neither a file nor a link").arg(path);
 
         // The header's size is only a claim: checked up front, then counted as the data arrives.
         const auto tooLarge = [&](qint64 size) {
-            return QStringLiteral("%1: %2 bytes, more than the %3-byte limit for one entry").arg(path).arg(size).arg(limits.maxEntrySize);
+            return ProcfsText::tr("%1: %2 bytes, more than the %3-byte limit for one entry").arg(path).arg(size).arg(limits.maxEntrySize);
         };
         if (archive_entry_size_is_set(entry) && archive_entry_size(entry) > limits.maxEntrySize)
             return tooLarge(archive_entry_size(entry));
@@ -150,14 +151,14 @@ QString BundleProcSource::load(const Limits &limits)
         for (;;) {
             const la_ssize_t got = archive_read_data(reader.get(), buffer.data(), buffer.size());
             if (got < 0)
-                return QStringLiteral("truncated or damaged in %1 (%2)").arg(path, libarchiveError());
+                return ProcfsText::tr("truncated or damaged in %1 (%2)").arg(path, libarchiveError());
             if (got == 0)
                 break;
             if (data.size() + got > limits.maxEntrySize)
                 return tooLarge(data.size() + got);
             total += got;
             if (total > limits.maxTotalSize)
-                return QStringLiteral("more than %1 bytes in all, more than this reader accepts").arg(limits.maxTotalSize);
+                return ProcfsText::tr("more than %1 bytes in all, more than this reader accepts").arg(limits.maxTotalSize);
             data.append(buffer.data(), got);
         }
 
@@ -172,7 +173,7 @@ QString BundleProcSource::load(const Limits &limits)
                 auto source = std::shared_ptr<BundleProcSource>(new BundleProcSource(m_path));
                 source->m_manifest = m_manifest;
                 source->m_prefix = snapshot.dir + BundleManifest::ProcPrefix;
-                source->m_timelineLabel = QStringLiteral("snapshot %1 of %2, %3")
+                source->m_timelineLabel = ProcfsText::tr("snapshot %1 of %2, %3")
                                               .arg(i + 1)
                                               .arg(m_manifest.timeline.size())
                                               .arg(snapshot.time.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
@@ -186,10 +187,10 @@ QString BundleProcSource::load(const Limits &limits)
             return problem;
     }
     if (first)
-        return QStringLiteral("not a MemAtlas bundle (an empty archive)");
+        return ProcfsText::tr("not a MemAtlas bundle (an empty archive)");
     // A cut at an entry boundary reads as a complete tar; the count recorded up front tells.
     if (entries != m_manifest.entryCount)
-        return QStringLiteral("truncated: the manifest lists %1 entries after itself, the archive holds %2")
+        return ProcfsText::tr("truncated: the manifest lists %1 entries after itself, the archive holds %2")
             .arg(m_manifest.entryCount)
             .arg(entries);
 
@@ -244,14 +245,14 @@ QString BundleProcSource::addFile(const QString &archivePath, const QByteArray &
         if (pagemap && !m_pagemaps.contains(pid))
             m_pagemaps.insert(pid, std::move(*pagemap));
         else if (pagemap)
-            problem = QStringLiteral("there twice");
+            problem = ProcfsText::tr("there twice");
     } else if (relativePath == BundleManifest::KPageFramesPath) {
         if (m_frames)
-            problem = QStringLiteral("there twice");
+            problem = ProcfsText::tr("there twice");
         else
             m_frames = BundleFrames::decode(data, &problem);
     } else if (m_files.contains(relativePath) || m_links.contains(relativePath)) {
-        problem = QStringLiteral("there twice");
+        problem = ProcfsText::tr("there twice");
     } else {
         m_files.insert(relativePath, data);
     }
@@ -265,10 +266,10 @@ ProcSource::Kind BundleProcSource::kind() const
 
 QString BundleProcSource::description() const
 {
-    const QString host = m_manifest.hostName.isEmpty() ? QStringLiteral("unknown host") : m_manifest.hostName;
+    const QString host = m_manifest.hostName.isEmpty() ? ProcfsText::tr("unknown host") : m_manifest.hostName;
     if (!m_timelineLabel.isEmpty())
-        return QStringLiteral("bundle %1 (%2, %3)").arg(m_path, host, m_timelineLabel);
-    return QStringLiteral("bundle %1 (%2, %3)")
+        return ProcfsText::tr("bundle %1 (%2, %3)").arg(m_path, host, m_timelineLabel);
+    return ProcfsText::tr("bundle %1 (%2, %3)")
         .arg(m_path, host, m_manifest.captureTime.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'")));
 }
 
@@ -285,18 +286,17 @@ QString BundleProcSource::located(const QString &relativePath) const
 ReadResult BundleProcSource::missing(const QString &relativePath) const
 {
     if (const BundleManifest::Unreadable *entry = m_manifest.unreadableEntry(m_prefix + relativePath))
-        return ReadResult::failure(entry->status, located(relativePath) + QStringLiteral(": not captured: ") + entry->message);
+        return ReadResult::failure(entry->status, ProcfsText::tr("%1: not captured: %2").arg(located(relativePath), entry->message));
     const int pid = processOf(relativePath);
     if (pid > 0 && !processExists(pid)) {
         const BundleManifest::Process *process = m_manifest.process(pid);
         return ReadResult::failure(ReadResult::Status::ProcessExited,
                                    process && process->exited
-                                       ? located(relativePath) + QStringLiteral(": process %1 exited while it was captured (%2)")
-                                                                     .arg(pid)
-                                                                     .arg(process->message)
-                                       : located(relativePath) + QStringLiteral(": process %1 is not in the bundle").arg(pid));
+                                       ? ProcfsText::tr("%1: process %2 exited while it was captured (%3)")
+                                             .arg(located(relativePath), QString::number(pid), process->message)
+                                       : ProcfsText::tr("%1: process %2 is not in the bundle").arg(located(relativePath), QString::number(pid)));
     }
-    return ReadResult::failure(ReadResult::Status::NotFound, located(relativePath) + QStringLiteral(": not in the bundle"));
+    return ReadResult::failure(ReadResult::Status::NotFound, ProcfsText::tr("%1: not in the bundle").arg(located(relativePath)));
 }
 
 ReadResult BundleProcSource::readFile(const QString &relativePath, qint64 requestedMaxSize) const
@@ -306,7 +306,7 @@ ReadResult BundleProcSource::readFile(const QString &relativePath, qint64 reques
     if (file == m_files.cend())
         return missing(relativePath);
     if (file->size() > maxSize)
-        return ReadResult::failure(ReadResult::Status::TooLarge, QStringLiteral("%1: %2 bytes is larger than the %3-byte limit")
+        return ReadResult::failure(ReadResult::Status::TooLarge, ProcfsText::tr("%1: %2 bytes is larger than the %3-byte limit")
                                                                      .arg(located(relativePath))
                                                                      .arg(file->size())
                                                                      .arg(maxSize));
@@ -319,13 +319,13 @@ ReadResult BundleProcSource::readRange(const QString &relativePath, quint64 offs
 {
     if (length > quint64(DefaultMaxSize))
         return ReadResult::failure(ReadResult::Status::TooLarge,
-                                   QStringLiteral("%1: a %2-byte range is larger than one read may be").arg(located(relativePath)).arg(length));
+                                   ProcfsText::tr("%1: a %2-byte range is larger than one read may be").arg(located(relativePath)).arg(length));
     const bool framed = isFrameFile(relativePath);
     const bool pagemap = isPagemap(relativePath);
     // The kernel's rule for these files (EINVAL otherwise), so code that works here works live.
     if ((framed || pagemap) && (offset % 8 != 0 || length % 8 != 0 || offset > std::numeric_limits<quint64>::max() - length))
         return ReadResult::failure(ReadResult::Status::IoError,
-                                   QStringLiteral("%1: reads must be 8-byte aligned (offset %2, length %3)")
+                                   ProcfsText::tr("%1: reads must be 8-byte aligned (offset %2, length %3)")
                                        .arg(located(relativePath))
                                        .arg(offset)
                                        .arg(length));

@@ -9,6 +9,7 @@
 #include "pagemapsnapshot.h"
 #include "processinfo.h"
 #include "processstatus.h"
+#include "procfstext.h"
 #include "redactor.h"
 #include "smapsparser.h"
 
@@ -183,7 +184,7 @@ bool BundleWriter::recordExited(int pid, const QString &message)
 bool BundleWriter::addProcess(int pid, const ProcessOptions &options)
 {
     if (!m_source.processExists(pid))
-        return recordExited(pid, QStringLiteral("process %1 does not exist").arg(pid));
+        return recordExited(pid, ProcfsText::tr("process %1 does not exist").arg(pid));
     const QString directory = QString::number(pid) + QLatin1Char('/');
     ProcessCapture capture;
     QHash<QString, QByteArray> texts;
@@ -205,7 +206,7 @@ bool BundleWriter::addProcess(int pid, const ProcessOptions &options)
     const QString target = m_redactor ? m_redactor->path(m_source.readLink(exe)) : m_source.readLink(exe);
     if (target.isEmpty())
         capture.unreadable.append({BundleManifest::ProcPrefix + exe, ReadResult::Status::NotFound,
-                                   QStringLiteral("%1: no link target (a kernel thread or zombie has none; another "
+                                   ProcfsText::tr("%1: no link target (a kernel thread or zombie has none; another "
                                                   "user's process needs ptrace access)")
                                        .arg(m_source.rootPath() + QLatin1Char('/') + exe)});
     else
@@ -264,7 +265,7 @@ bool BundleWriter::readPagemap(int pid, const QByteArray &maps, const QByteArray
             // pagemap ends early when the address space is gone, and above user space ([vsyscall]).
             if (quint64(entries.size()) < pages) {
                 if (!m_source.processExists(pid))
-                    return recordExited(pid, QStringLiteral("%1/%2: process %3 exited during the read")
+                    return recordExited(pid, ProcfsText::tr("%1/%2: process %3 exited during the read")
                                                  .arg(m_source.rootPath(), relativePath)
                                                  .arg(pid));
                 break;
@@ -276,7 +277,7 @@ bool BundleWriter::readPagemap(int pid, const QByteArray &maps, const QByteArray
                                       pagemap.encode(pageSize)));
     if (pfnsHidden && pfns.empty() && !m_framesUnreadable)
         recordFramesUnreadable(ReadResult::Status::PermissionDenied,
-                               QStringLiteral("%1/%2: physical frame numbers are hidden (reading them needs root, "
+                               ProcfsText::tr("%1/%2: physical frame numbers are hidden (reading them needs root, "
                                               "CAP_SYS_ADMIN): no frames to look up in kpageflags and kpagecount")
                                    .arg(m_source.rootPath(), relativePath));
     readFrames(std::move(pfns), capture);
@@ -380,7 +381,7 @@ bool BundleWriter::write(const QString &path, const WriteOptions &options, QStri
     const auto cancelled = [&options] { return options.cancelled && options.cancelled(); };
     // Checked first for a clear message; the rename below is what makes it race-free.
     if (!options.overwrite && QFileInfo::exists(path))
-        return failed(QStringLiteral("already exists"));
+        return failed(ProcfsText::tr("already exists"));
 
     BundleManifest manifest = m_manifest;
     const bool hasFrames = !m_frames.isEmpty();
@@ -393,12 +394,12 @@ bool BundleWriter::write(const QString &path, const WriteOptions &options, QStri
 
     TemporaryFile temporary(path);
     if (temporary.fd() < 0)
-        return failed(QStringLiteral("cannot create a temporary file beside it: %1").arg(errnoText(errno)));
+        return failed(ProcfsText::tr("cannot create a temporary file beside it: %1").arg(errnoText(errno)));
 
     const ScopedUtf8Locale utf8;
     const std::unique_ptr<archive, ArchiveDeleter> writer(archive_write_new());
     const auto archiveFailed = [&] {
-        return failed(QStringLiteral("writing %1: %2").arg(temporary.path(), QString::fromLocal8Bit(archive_error_string(writer.get()))));
+        return failed(ProcfsText::tr("writing %1: %2").arg(temporary.path(), QString::fromLocal8Bit(archive_error_string(writer.get()))));
     };
     // pax (restricted: plain ustar headers unless a path needs more) for long and non-ASCII paths
     // and link targets, given to libarchive as UTF-8. One byte in the last block: no padding after
@@ -411,7 +412,7 @@ bool BundleWriter::write(const QString &path, const WriteOptions &options, QStri
 
     for (const Entry &entry : std::as_const(entries)) {
         if (cancelled())
-            return failed(QStringLiteral("interrupted; nothing written"));
+            return failed(ProcfsText::tr("interrupted; nothing written"));
         const std::unique_ptr<archive_entry, EntryDeleter> header(archive_entry_new());
         archive_entry_set_pathname_utf8(header.get(), entry.path.toUtf8().constData());
         if (entry.linkTarget.isEmpty()) {
@@ -432,13 +433,13 @@ bool BundleWriter::write(const QString &path, const WriteOptions &options, QStri
     if (archive_write_close(writer.get()) != ARCHIVE_OK)
         return archiveFailed();
     if (::fsync(temporary.fd()) != 0)
-        return failed(QStringLiteral("flushing %1: %2").arg(temporary.path(), errnoText(errno)));
+        return failed(ProcfsText::tr("flushing %1: %2").arg(temporary.path(), errnoText(errno)));
     if (const int closeError = temporary.closeFile())
-        return failed(QStringLiteral("closing %1: %2").arg(temporary.path(), errnoText(closeError)));
+        return failed(ProcfsText::tr("closing %1: %2").arg(temporary.path(), errnoText(closeError)));
     if (cancelled())
-        return failed(QStringLiteral("interrupted; nothing written"));
+        return failed(ProcfsText::tr("interrupted; nothing written"));
     if (const int renameError = temporary.renameTo(path, options.overwrite))
-        return failed(renameError == EEXIST ? QStringLiteral("already exists") : errnoText(renameError));
+        return failed(renameError == EEXIST ? ProcfsText::tr("already exists") : errnoText(renameError));
     syncDirectoryOf(path);
     return true;
 }

@@ -1,5 +1,7 @@
 #include "frametable.h"
 
+#include "procfstext.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -83,7 +85,7 @@ ReadOutcome<quint64> FrameTable::pfnEnd(const ProcSource &source)
     ReadResult failed;
     if (!exists(0, &failed)) {
         outcome.status = failed.status;
-        outcome.error = failed.ok() ? source.rootPath() + QStringLiteral("/kpageflags: empty") : failed.message;
+        outcome.error = failed.ok() ? ProcfsText::tr("%1/kpageflags: empty").arg(source.rootPath()) : failed.message;
         return outcome;
     }
     // Doubling, then bisecting: about 2 * log2(max_pfn) reads of 8 bytes. PFNs have 55 bits.

@@ -1,5 +1,7 @@
 #include "liveprocsource.h"
 
+#include "procfstext.h"
+
 #include <unistd.h>
 
 LiveProcSource::LiveProcSource()
@@ -14,7 +16,7 @@ ProcSource::Kind LiveProcSource::kind() const
 
 QString LiveProcSource::description() const
 {
-    return QStringLiteral("live /proc");
+    return ProcfsText::tr("live /proc");
 }
 
 quint64 LiveProcSource::pageSize() const

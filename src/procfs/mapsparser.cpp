@@ -1,6 +1,7 @@
 #include "mapsparser.h"
 
 #include "parsehelpers_p.h"
+#include "procfstext.h"
 
 using namespace ParseHelpers;
 
@@ -51,7 +52,7 @@ bool ParseHelpers::parseMapsLine(QByteArrayView line, Mapping *mapping, QString 
         || !readField<16>(p, end, &m.end, 0, QLatin1String("'start-end' address range"), error))
         return false;
     if (m.end < m.start) {
-        *error = QStringLiteral("address range ends before it starts: %1").arg(quoted(line));
+        *error = ProcfsText::tr("address range ends before it starts: %1").arg(quoted(line));
         return false;
     }
     if (!skipSpaces(p, end, QLatin1String("a space before the permissions"), error))
@@ -74,7 +75,7 @@ bool ParseHelpers::parseMapsLine(QByteArrayView line, Mapping *mapping, QString 
         || !readField<16>(p, end, &minor, 0, QLatin1String("a 'major:minor' device"), error))
         return false;
     if (major > std::numeric_limits<quint32>::max() || minor > std::numeric_limits<quint32>::max()) {
-        *error = QStringLiteral("device number is too large: %1").arg(quoted(line));
+        *error = ProcfsText::tr("device number is too large: %1").arg(quoted(line));
         return false;
     }
     m.deviceMajor = quint32(major);

@@ -1,7 +1,9 @@
 #include "pagemapreader.h"
+
 #include "mapsparser.h"
 #include "pageentry.h"
 #include "processstat.h"
+#include "procfstext.h"
 
 #include <algorithm>
 #include <cstring>
@@ -102,7 +104,7 @@ ReadOutcome<PageMapSnapshot> PageMapReader::read(int pid, const QList<QPair<quin
         snapshot.pageCount += range.pageCount;
     if (snapshot.pageCount > m_maxPages)
         return fail(ReadResult::Status::TooLarge,
-                    QStringLiteral("process %1: the request covers %2 pages (%3 GiB of address space); one read "
+                    ProcfsText::tr("process %1: the request covers %2 pages (%3 GiB of address space); one read "
                                    "is limited to %4 pages: choose a smaller range")
                         .arg(pid)
                         .arg(snapshot.pageCount)
@@ -128,7 +130,7 @@ ReadOutcome<PageMapSnapshot> PageMapReader::read(int pid, const QList<QPair<quin
             if (cut) {
                 const quint64 stoppedAt = range.start + (page + quint64(chunk.data.size()) / EntrySize) * snapshot.pageSize;
                 return fail(ReadResult::Status::ProcessExited,
-                            QStringLiteral("%1/%2: the read stopped at %3: process %4 exited during the read")
+                            ProcfsText::tr("%1/%2: the read stopped at %3: process %4 exited during the read")
                                 .arg(m_source.rootPath(), pagemapPath, hex(stoppedAt))
                                 .arg(pid));
             }
@@ -163,7 +165,7 @@ ReadOutcome<PageMapSnapshot> PageMapReader::read(int pid, const QList<QPair<quin
 
     if (snapshot.presentCount > 0 && !anyPfn) {
         snapshot.pfnsHidden = true;
-        snapshot.frameInfoError = QStringLiteral("physical frame numbers are hidden: the kernel shows them only to "
+        snapshot.frameInfoError = ProcfsText::tr("physical frame numbers are hidden: the kernel shows them only to "
                                                  "processes with CAP_SYS_ADMIN (run as root)");
     } else if (!pfns.empty()) {
         readFrames(&snapshot, std::move(pfns), &outcome);

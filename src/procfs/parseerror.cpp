@@ -1,8 +1,10 @@
 #include "parseerror.h"
 
+#include "procfstext.h"
+
 QString ParseError::toString() const
 {
     if (line <= 0)
         return message;
-    return QStringLiteral("line %1: %2").arg(line).arg(message);
+    return ProcfsText::tr("line %1: %2").arg(line).arg(message);
 }

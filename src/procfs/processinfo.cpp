@@ -4,6 +4,7 @@
 #include "processstat.h"
 #include "processstatm.h"
 #include "processstatus.h"
+#include "procfstext.h"
 
 #include <cerrno>
 #include <pwd.h>
@@ -49,7 +50,7 @@ bool exited(const ReadResult &result)
 
 QString readFailure(int pid, const ReadResult &result)
 {
-    return exited(result) ? QStringLiteral("process %1 exited").arg(pid) : result.message;
+    return exited(result) ? ProcfsText::tr("process %1 exited").arg(pid) : result.message;
 }
 
 QString parseFailure(const ProcSource &source, int pid, const char *file, const ParseError &error)

@@ -1,6 +1,7 @@
 #include "processstat.h"
 
 #include "parsehelpers_p.h"
+#include "procfstext.h"
 
 using namespace ParseHelpers;
 
@@ -35,7 +36,7 @@ Parsed<ProcessStat> ProcessStat::parse(QByteArrayView text)
         return result;
     };
     if (!text.endsWith('\n'))
-        return fail(QStringLiteral("truncated line (no newline at end of input): %1").arg(quoted(text)));
+        return fail(ProcfsText::tr("truncated line (no newline at end of input): %1").arg(quoted(text)));
     const QByteArrayView line = text.chopped(1);
 
     // comm is whatever the process named itself, ')' and ' ' included: it ends at the last ')'.
@@ -86,14 +87,14 @@ Parsed<ProcessStat> ProcessStat::parse(QByteArrayView text)
         quint64 value = 0;
         const Number status = parseNumber(digits, &value);
         if (status == Number::Invalid || (status == Number::Overflow && target))
-            return fail(QStringLiteral("field %1: %2").arg(field).arg(numberError(status, QLatin1String("a number"), token)));
+            return fail(ProcfsText::tr("field %1: %2").arg(field).arg(numberError(status, QLatin1String("a number"), token)));
         if (target)
             *target = value;
     }
     if (field < LastKept)
-        return fail(QStringLiteral("expected at least %1 fields, got %2").arg(int(LastKept)).arg(field));
+        return fail(ProcfsText::tr("expected at least %1 fields, got %2").arg(int(LastKept)).arg(field));
     if (ppid > quint64(std::numeric_limits<int>::max()) || numThreads > quint64(std::numeric_limits<int>::max()))
-        return fail(QStringLiteral("ppid or thread count is too large: %1").arg(quoted(line)));
+        return fail(ProcfsText::tr("ppid or thread count is too large: %1").arg(quoted(line)));
     stat.ppid = int(ppid);
     stat.numThreads = int(numThreads);
     return result;

@@ -1,6 +1,7 @@
 #include "processstatm.h"
 
 #include "parsehelpers_p.h"
+#include "procfstext.h"
 
 using namespace ParseHelpers;
 
@@ -11,7 +12,7 @@ Parsed<ProcessStatm> ProcessStatm::parse(QByteArrayView text)
     quint64 *const fields[] = {&statm.size, &statm.resident, &statm.shared, &statm.text,
                                &statm.lib, &statm.data, &statm.dirty};
     if (!text.endsWith('\n')) {
-        result.error = {1, QStringLiteral("truncated: expected seven numbers and a newline, got %1").arg(quoted(text))};
+        result.error = {1, ProcfsText::tr("truncated: expected seven numbers and a newline, got %1").arg(quoted(text))};
         return result;
     }
     const char *p = text.data();
@@ -32,6 +33,6 @@ Parsed<ProcessStatm> ProcessStatm::parse(QByteArrayView text)
         }
     }
     if (p != end)
-        result.error = {1, QStringLiteral("unexpected text after seven numbers: %1").arg(quoted(QByteArrayView(p, end - p)))};
+        result.error = {1, ProcfsText::tr("unexpected text after seven numbers: %1").arg(quoted(QByteArrayView(p, end - p)))};
     return result;
 }

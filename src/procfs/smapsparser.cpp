@@ -1,6 +1,7 @@
 #include "smapsparser.h"
 
 #include "parsehelpers_p.h"
+#include "procfstext.h"
 
 #include <cstring>
 
@@ -117,7 +118,7 @@ ParseError parseEntries(QByteArrayView text, QList<SmapsEntry> *entries, bool ro
         const QByteArrayView line = lines.line();
         if (isHeader(line)) {
             if (rollup && current)
-                return {lines.number(), QStringLiteral("a second header line in smaps_rollup: %1").arg(quoted(line))};
+                return {lines.number(), ProcfsText::tr("a second header line in smaps_rollup: %1").arg(quoted(line))};
             SmapsEntry &entry = entries->emplaceBack();
             if (!parseMapsLine(line, &entry.mapping, &message, &cache)) {
                 entries->removeLast();
@@ -151,6 +152,6 @@ Parsed<SmapsEntry> SmapsParser::parseRollup(QByteArrayView text)
     if (!entries.isEmpty())
         result.value = std::move(entries.first());
     else if (!result.error.isError())
-        result.error.message = QStringLiteral("smaps_rollup is empty: expected a \"[rollup]\" header line");
+        result.error.message = ProcfsText::tr("smaps_rollup is empty: expected a \"[rollup]\" header line");
     return result;
 }

@@ -1,5 +1,7 @@
 #include "softdirty.h"
 
+#include "procfstext.h"
+
 #include <QFile>
 
 #include <cerrno>
@@ -11,7 +13,7 @@ bool SoftDirty::clear(const ProcSource &source, int pid, QString *error)
 {
     const QString path = QStringLiteral("%1/%2/clear_refs").arg(source.rootPath()).arg(pid);
     if (source.kind() != ProcSource::Kind::Live) {
-        *error = QStringLiteral("%1: only a live process can have its soft-dirty bits cleared").arg(path);
+        *error = ProcfsText::tr("%1: only a live process can have its soft-dirty bits cleared").arg(path);
         return false;
     }
     const int fd = ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CLOEXEC);

@@ -1,6 +1,7 @@
 #include "treeprocsource.h"
 
 #include "processstat.h"
+#include "procfstext.h"
 
 #include <QDir>
 #include <QFile>
@@ -68,7 +69,7 @@ ProcSource::Kind TreeProcSource::kind() const
 
 QString TreeProcSource::description() const
 {
-    return QStringLiteral("tree ") + m_root;
+    return ProcfsText::tr("tree %1").arg(m_root);
 }
 
 QString TreeProcSource::rootPath() const
@@ -93,8 +94,8 @@ std::optional<ReadResult> TreeProcSource::exitedFailure(const QString &path, int
     if (stat.status != ReadResult::Status::ProcessExited && !zombie && !memoryGone)
         return std::nullopt;
     return ReadResult::failure(ReadResult::Status::ProcessExited,
-                               zombie ? QStringLiteral("%1: process %2 exited (a zombie until its parent reaps it)").arg(path).arg(pid)
-                                      : QStringLiteral("%1: process %2 exited (its memory is gone)").arg(path).arg(pid));
+                               zombie ? ProcfsText::tr("%1: process %2 exited (a zombie until its parent reaps it)").arg(path).arg(pid)
+                                      : ProcfsText::tr("%1: process %2 exited (its memory is gone)").arg(path).arg(pid));
 }
 
 ReadResult TreeProcSource::failureFor(const QString &relativePath, int errorNumber) const
@@ -104,7 +105,7 @@ ReadResult TreeProcSource::failureFor(const QString &relativePath, int errorNumb
     // ENOENT on a vanished /proc/PID directory; ESRCH from a read after the task died.
     if (pid > 0 && (errorNumber == ENOENT || errorNumber == EINVAL || errorNumber == ESRCH) && !processExists(pid))
         return ReadResult::failure(ReadResult::Status::ProcessExited,
-                                   QStringLiteral("%1: process %2 exited").arg(path).arg(pid));
+                                   ProcfsText::tr("%1: process %2 exited").arg(path).arg(pid));
     switch (errorNumber) {
     case ESRCH:
         // The task is still there but has no address space. A kernel thread never had one (its
@@ -112,18 +113,18 @@ ReadResult TreeProcSource::failureFor(const QString &relativePath, int errorNumb
         // is exiting or a zombie: it has exited as far as its memory goes.
         if (const std::optional<ReadResult> exited = exitedFailure(path, pid))
             return *exited;
-        return ReadResult::failure(ReadResult::Status::NotFound, path + QStringLiteral(": no address space (kernel thread)"));
+        return ReadResult::failure(ReadResult::Status::NotFound, ProcfsText::tr("%1: no address space (kernel thread)").arg(path));
     case ENOENT:
-        return ReadResult::failure(ReadResult::Status::NotFound, path + QStringLiteral(": no such file"));
+        return ReadResult::failure(ReadResult::Status::NotFound, ProcfsText::tr("%1: no such file").arg(path));
     case EACCES:
     case EPERM:
         // An exiting process refuses its own user too: its memory is gone, the ptrace check fails.
         if (const std::optional<ReadResult> exited = exitedFailure(path, pid, true))
             return *exited;
         return ReadResult::failure(ReadResult::Status::PermissionDenied,
-                                   path
-                                       + QStringLiteral(": permission denied (reading another user's process needs "
-                                                        "ptrace access, frame data needs root)"));
+                                   ProcfsText::tr("%1: permission denied (reading another user's process needs "
+                                                  "ptrace access, frame data needs root)")
+                                       .arg(path));
     default:
         return ReadResult::failure(ReadResult::Status::IoError,
                                    path + QStringLiteral(": ") + QString::fromLocal8Bit(std::strerror(errorNumber)));
@@ -146,7 +147,7 @@ ReadResult TreeProcSource::readFile(const QString &relativePath, qint64 requeste
     // before allocating anything.
     if (info.st_size > maxSize)
         return ReadResult::failure(ReadResult::Status::TooLarge,
-                                   QStringLiteral("%1: %2 bytes is larger than the %3-byte limit")
+                                   ProcfsText::tr("%1: %2 bytes is larger than the %3-byte limit")
                                        .arg(absolutePath(relativePath))
                                        .arg(info.st_size)
                                        .arg(maxSize));
@@ -173,7 +174,7 @@ ReadResult TreeProcSource::readFile(const QString &relativePath, qint64 requeste
         used += got;
         if (used > maxSize)
             return ReadResult::failure(ReadResult::Status::TooLarge,
-                                       QStringLiteral("%1: larger than the %2-byte limit")
+                                       ProcfsText::tr("%1: larger than the %2-byte limit")
                                            .arg(absolutePath(relativePath))
                                            .arg(maxSize));
     }
@@ -189,7 +190,7 @@ ReadResult TreeProcSource::readRange(const QString &relativePath, quint64 offset
         return failureFor(relativePath, errno);
     if (length > quint64(DefaultMaxSize))
         return ReadResult::failure(ReadResult::Status::TooLarge,
-                                   QStringLiteral("%1: a %2-byte range is larger than one read may be")
+                                   ProcfsText::tr("%1: a %2-byte range is larger than one read may be")
                                        .arg(absolutePath(relativePath))
                                        .arg(length));
     ReadResult result;

@@ -1,6 +1,8 @@
 // Teaching mode in the main window: every lesson walked through on the live demo process, each
-// step's actions checked on the views they point at; presentation mode; the language menu.
+// step's actions checked on the views they point at; presentation mode; the language menu and the
+// procfs messages the translation covers.
 #include "addressspaceview.h"
+#include "bundleprocsource.h"
 #include "cursorhighlight.h"
 #include "demopanel.h"
 #include "demoprocess.h"
@@ -26,7 +28,11 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTemporaryFile>
 #include <QTest>
+#include <QTranslator>
+
+#include <algorithm>
 
 class TestTeaching : public QObject
 {
@@ -240,6 +246,38 @@ private Q_SLOTS:
         QVERIFY(names.contains(QStringLiteral("简体中文")));
         // The Chinese translation is built in and loads.
         QVERIFY(QFile::exists(QStringLiteral(":/i18n/mematlas_zh_CN.qm")));
+    }
+
+    void procfsMessagesFollowTheLanguage()
+    {
+        // procfs's read failures and bundle errors reach banners and dialogs: in Chinese with the
+        // translation the GUI installs, and English again without one (as in mematlas-capture).
+        if (!qEnvironmentVariableIsEmpty("MEMATLAS_TEST_LANGUAGE"))
+            QSKIP("the whole run has a translator installed");
+        const TreeProcSource tree(QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash"));
+        QTemporaryFile empty;
+        QVERIFY(empty.open());
+        const auto messages = [&] {
+            QString bundleError;
+            BundleProcSource::open(empty.fileName(), &bundleError);
+            return QStringList{tree.readFile(QStringLiteral("no-such-file")).message, bundleError};
+        };
+        const auto chinese = [](const QString &text) {
+            return std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff; });
+        };
+
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/mematlas_zh_CN.qm")));
+        QCoreApplication::installTranslator(&translator);
+        const QStringList translated = messages();
+        QCoreApplication::removeTranslator(&translator);
+        for (const QString &message : translated)
+            QVERIFY2(chinese(message), qPrintable(message));
+        QVERIFY(translated.at(0).startsWith(tree.rootPath() + QStringLiteral("/no-such-file")));
+        QVERIFY(translated.at(1).startsWith(empty.fileName()));
+
+        QCOMPARE(messages(), QStringList({tree.rootPath() + QStringLiteral("/no-such-file: no such file"),
+                                          empty.fileName() + QStringLiteral(": empty file, not a MemAtlas bundle")}));
     }
 };
 
