@@ -1,4 +1,5 @@
 #include "headlessexport.h"
+#include "lessonspanel.h"
 #include "liveprocsource.h"
 #include "mainwindow.h"
 #include "sourceopener.h"
@@ -83,8 +84,15 @@ int main(int argc, char **argv)
                                                            "Language, else the system's).")
                                                 .arg(Translations::languages().join(QStringLiteral(", "))),
                                             QStringLiteral("code"));
+    const QCommandLineOption lessonOption(QStringLiteral("lesson"),
+                                          QStringLiteral("Open the Lessons panel at lesson <id> (for example address-space, "
+                                                         "page-table; a wrong id lists them all)."),
+                                          QStringLiteral("id"));
+    const QCommandLineOption presentationOption(QStringLiteral("presentation"),
+                                                QStringLiteral("Start in presentation mode: full screen, larger text, high "
+                                                               "contrast, a ring around the pointer (F11 leaves it)."));
     parser.addOptions({pidOption, rootOption, exportOption, outputOption, sizeOption, dprOption, scaleOption,
-                       durationOption, intervalOption, rangeOption, languageOption});
+                       durationOption, intervalOption, rangeOption, languageOption, lessonOption, presentationOption});
     parser.process(app);
     if (parser.isSet(languageOption) && !Translations::languages().contains(parser.value(languageOption))) {
         std::fprintf(stderr, "mematlas: --language \"%s\" is not one of %s\n", qPrintable(parser.value(languageOption)),
@@ -157,6 +165,14 @@ int main(int argc, char **argv)
     }
 
     MainWindow window(source, pid);
+    if (parser.isSet(lessonOption) && !window.openLesson(parser.value(lessonOption))) {
+        QStringList ids;
+        for (const Lesson &lesson : window.lessonsPanel()->lessons())
+            ids << lesson.id;
+        return fail(QStringLiteral("--lesson \"%1\" is not one of %2").arg(parser.value(lessonOption), ids.join(QStringLiteral(", "))));
+    }
     window.show();
+    if (parser.isSet(presentationOption))
+        window.setPresentationMode(true);
     return QApplication::exec();
 }

@@ -1040,6 +1040,15 @@ void MainWindow::setUpTeaching()
     });
 }
 
+bool MainWindow::openLesson(const QString &id)
+{
+    if (!m_lessonsPanel->startLesson(id))
+        return false;
+    m_lessonsDock->show();
+    m_lessonsDock->raise();
+    return true;
+}
+
 void MainWindow::followDemo()
 {
     const int pid = int(m_demo->pid());

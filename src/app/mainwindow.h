@@ -59,6 +59,8 @@ public:
     LessonsPanel *lessonsPanel() const { return m_lessonsPanel; }
     DemoProcess *demoProcess() const { return m_demo; }
     void setPresentationMode(bool on);
+    // Shows the Lessons dock at lesson id's first step; false (and nothing shown) for an unknown id.
+    bool openLesson(const QString &id);
     bool isPresentationMode() const { return m_presenting; }
 
 public Q_SLOTS:

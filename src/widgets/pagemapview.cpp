@@ -10,6 +10,7 @@
 #include <QLocale>
 #include <QMouseEvent>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QPainterPath>
 #include <QScrollBar>
 #include <QToolTip>
@@ -97,7 +98,6 @@ PageMapView::PageMapView(QWidget *parent)
     , m_scrollBar(new QScrollBar(Qt::Vertical, this))
 {
     setMouseTracking(true);
-    setMinimumSize(200, 120);
     setFocusPolicy(Qt::WheelFocus);
     connect(m_scrollBar, &QScrollBar::valueChanged, this, qOverload<>(&QWidget::update));
 }
@@ -255,8 +255,23 @@ void PageMapView::relayout()
     update();
 }
 
-void PageMapView::resizeEvent(QResizeEvent *)
+QSize PageMapView::minimumSizeHint() const
 {
+    // The legend wraps in a narrow pane and grows with presentation mode's font: keep a few rows of
+    // cells in view below it.
+    constexpr int MinimumWidth = 200;
+    constexpr int MinimumRows = 4;
+    const int w = std::max(width(), MinimumWidth);
+    const int banner = isBannerShown() ? m_banner->heightForWidth(w) : 0;
+    const int header = fontMetrics().height() + 4;
+    const int rows = MinimumRows * (m_cellSize + cellGap(m_cellSize));
+    return QSize(MinimumWidth, banner + legendHeight(w - m_scrollBar->sizeHint().width()) + header + rows + 2 * Margin);
+}
+
+void PageMapView::resizeEvent(QResizeEvent *event)
+{
+    if (!event || event->oldSize().width() != width())
+        updateGeometry(); // the legend wraps differently (or the banner came or went)
     const int bannerHeight = isBannerShown() ? m_banner->heightForWidth(width()) : 0;
     m_banner->setGeometry(0, 0, width(), std::max(bannerHeight, isBannerShown() ? m_banner->sizeHint().height() : 0));
     const int top = isBannerShown() ? m_banner->height() : 0;
@@ -269,6 +284,8 @@ void PageMapView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::FontChange || event->type() == QEvent::PaletteChange)
         relayout();
+    if (event->type() == QEvent::FontChange)
+        updateGeometry();
     QWidget::changeEvent(event);
 }
 

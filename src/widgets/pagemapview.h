@@ -53,6 +53,8 @@ public:
     bool exportPng(const QString &path, const QSize &size, qreal devicePixelRatio, QString *error = nullptr) const;
     bool exportSvg(const QString &path, const QSize &size, QString *error = nullptr) const; // same paint path
 
+    QSize minimumSizeHint() const override; // the legend and a few rows of cells, at the current width
+
 Q_SIGNALS:
     void pageSelected(qint64 page);
 

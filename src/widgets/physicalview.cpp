@@ -9,6 +9,7 @@
 
 #include <QLocale>
 #include <QPainter>
+#include <QResizeEvent>
 
 #include <algorithm>
 #include <array>
@@ -17,6 +18,7 @@ namespace {
 constexpr int Margin = 8;
 constexpr int StripWidth = 48;
 constexpr int TickLength = 10; // the process's frames, ticked left of the physical strip
+constexpr int MinimumLinkSpan = 3 * StripWidth; // between the strips, where the lines run
 constexpr quint64 PfnMask = (quint64(1) << 55) - 1;
 constexpr quint64 PresentBit = quint64(1) << 63;
 
@@ -48,13 +50,25 @@ struct PhysicalView::Layout
     QRect pages; // the virtual strip
     QRect ticks; // the process's frames
     QRect frames; // the physical strip
+    bool axisLabels = true; // addresses and PFNs beside the strips; left out when the pane is too narrow
 };
 
 PhysicalView::PhysicalView(QWidget *parent)
     : QWidget(parent)
     , m_banner(new MessageBanner(this))
 {
-    setMinimumSize(220, 200);
+}
+
+QSize PhysicalView::minimumSizeHint() const
+{
+    // The legend and caption wrap in a narrow pane and grow with presentation mode's font; below them
+    // the strips need room, or the axis labels land on each other.
+    constexpr int MinimumStripHeight = 120;
+    constexpr int minimumWidth = 2 * Margin + 2 * StripWidth + MinimumLinkSpan; // without the axis labels
+    const int w = std::max(width(), minimumWidth);
+    const int banner = isBannerShown() ? m_banner->heightForWidth(w) : 0;
+    const int stripsTop = layoutFor(QRect(0, 0, w, 1)).pages.top();
+    return QSize(minimumWidth, banner + stripsTop + MinimumStripHeight + fontMetrics().height() + 5);
 }
 
 void PhysicalView::setModel(PageModel *model)
@@ -72,6 +86,7 @@ void PhysicalView::setModel(PageModel *model)
 void PhysicalView::setCensus(std::shared_ptr<const FrameCensus> census)
 {
     m_census = std::move(census);
+    updateGeometry(); // the census classes join the legend
     invalidateLayer();
 }
 
@@ -85,6 +100,8 @@ void PhysicalView::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
         invalidateLayer();
+    if (event->type() == QEvent::FontChange)
+        updateGeometry();
     QWidget::changeEvent(event);
 }
 
@@ -135,10 +152,12 @@ QString PhysicalView::bannerText() const
     return m_banner->shownText();
 }
 
-void PhysicalView::resizeEvent(QResizeEvent *)
+void PhysicalView::resizeEvent(QResizeEvent *event)
 {
     if (isBannerShown())
         m_banner->setGeometry(0, 0, width(), std::max(m_banner->heightForWidth(width()), m_banner->sizeHint().height()));
+    if (!event || event->oldSize().width() != width())
+        updateGeometry(); // the legend wraps differently (or the banner came or went)
     invalidateLayer();
 }
 
@@ -179,7 +198,10 @@ PhysicalView::Layout PhysicalView::layoutFor(const QRect &area) const
     const int top = layout.caption.bottom() + 1 + lineHeight + 4;
     const int bottom = area.bottom() - lineHeight - 4;
     const int height = std::max(1, bottom - top);
-    const int labelWidth = QFontMetrics(font()).horizontalAdvance(QStringLiteral("0x0000_0000_0000")) + Margin;
+    const int fullLabelWidth = QFontMetrics(font()).horizontalAdvance(QStringLiteral("0x0000_0000_0000")) + Margin;
+    // In a narrow pane (or with presentation mode's font) the labels would run into the strips and each other.
+    layout.axisLabels = area.width() >= 2 * fullLabelWidth + 2 * StripWidth + MinimumLinkSpan;
+    const int labelWidth = layout.axisLabels ? fullLabelWidth : Margin;
     layout.pages = QRect(area.left() + labelWidth, top, StripWidth, height);
     layout.frames = QRect(area.right() - labelWidth - StripWidth, top, StripWidth, height);
     layout.ticks = QRect(layout.frames.left() - TickLength, top, TickLength, height);
@@ -365,15 +387,17 @@ void PhysicalView::paint(QPainter &painter, const QRect &area) const
     // Axis labels: the first and last address, PFN 0 and the end of RAM.
     painter.setPen(colours.mutedText());
     const std::shared_ptr<const PageMapSnapshot> snapshot = m_model ? m_model->snapshot() : nullptr;
-    if (m_model && m_model->pageCount() > 0) {
+    if (layout.axisLabels && m_model && m_model->pageCount() > 0) {
         painter.drawText(QRect(area.left(), layout.pages.top(), layout.pages.left() - area.left() - 4, fm.height()),
                          Qt::AlignRight, AddressFormat::hex(m_model->virtualAddressOfPage(0)));
         painter.drawText(QRect(area.left(), layout.pages.bottom() - fm.height(), layout.pages.left() - area.left() - 4, fm.height()),
                          Qt::AlignRight, AddressFormat::hex(m_model->virtualAddressOfPage(m_model->pageCount() - 1)));
     }
     const QRect labels(layout.frames.right() + 4, layout.frames.top(), area.right() - layout.frames.right() - 4, layout.frames.height());
-    painter.drawText(labels, Qt::AlignLeft | Qt::AlignTop, tr("PFN 0"));
-    painter.drawText(labels, Qt::AlignLeft | Qt::AlignBottom, endOfRamLabel());
+    if (layout.axisLabels) {
+        painter.drawText(labels, Qt::AlignLeft | Qt::AlignTop, tr("PFN 0"));
+        painter.drawText(labels, Qt::AlignLeft | Qt::AlignBottom, endOfRamLabel());
+    }
     painter.drawText(QRect(layout.pages.left(), layout.pages.bottom() + 2, layout.frames.right() - layout.pages.left(), fm.height() + 2),
                      Qt::AlignHCenter, m_model && m_model->pfnsHidden() ? tr("no lines: frame numbers hidden") : QString());
 

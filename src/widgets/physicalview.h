@@ -48,6 +48,8 @@ public:
     bool exportPng(const QString &path, const QSize &size, qreal devicePixelRatio, QString *error = nullptr) const;
     bool exportSvg(const QString &path, const QSize &size, QString *error = nullptr) const; // same paint path
 
+    QSize minimumSizeHint() const override; // room for the strips below the legend, at the current width
+
 protected:
     void paintEvent(QPaintEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;

@@ -182,6 +182,19 @@ private Q_SLOTS:
         QVERIFY2(lines.size() - 1 >= 5 && lines.size() - 1 <= 8, QByteArray::number(lines.size() - 1).constData());
     }
 
+    void unknownLessonIsRefusedWithTheIds()
+    {
+        // A teacher's typo in a class's start command: one line naming the ids, not an empty window.
+        const Result result = run({QStringLiteral("--lesson"), QStringLiteral("page-tables"), QStringLiteral("--presentation")});
+        QCOMPARE(result.exitCode, 1);
+        // (Qt may say something of its own first, e.g. that XDG_RUNTIME_DIR is not set.)
+        const QStringList ours = result.stderrText.split(QLatin1Char('\n')).filter(QStringLiteral("mematlas:"));
+        QCOMPARE(ours.size(), 1);
+        QVERIFY2(ours.first().startsWith(QStringLiteral("mematlas: --lesson \"page-tables\" is not one of ")), qPrintable(result.stderrText));
+        for (const char *id : {"address-space", "page-table", "segments", "allocation", "reclaim", "free-and-top"})
+            QVERIFY2(ours.first().contains(QLatin1String(id)), id);
+    }
+
 private:
     struct Result
     {
@@ -189,10 +202,12 @@ private:
         QString stderrText;
     };
 
-    static Result runExport(const QStringList &arguments)
+    static Result runExport(const QStringList &arguments) { return run(QStringList{QStringLiteral("--export")} + arguments); }
+
+    static Result run(const QStringList &arguments)
     {
         QProcess process;
-        process.start(QStringLiteral(MEMATLAS_BIN), QStringList{QStringLiteral("--export")} + arguments);
+        process.start(QStringLiteral(MEMATLAS_BIN), arguments);
         if (!process.waitForFinished(60'000))
             return {};
         return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,

@@ -90,6 +90,7 @@ private Q_SLOTS:
     void physicalHidden();
     void physicalSampling();
     void physicalRepaintFollowsChanges();
+    void minimumSizeKeepsRoomBelowTheLegend();
 };
 
 void TstPageMapView::cellColours()
@@ -442,6 +443,50 @@ void TstPageMapView::physicalRepaintFollowsChanges()
     const QImage resized = view.grab().toImage();
     QCOMPARE(resized.size(), QSize(700, 500) * view.devicePixelRatioF());
     QCOMPARE(tickAt(resized, 9000), colours.privateFrame());
+}
+
+void TstPageMapView::minimumSizeKeepsRoomBelowTheLegend()
+{
+    // Presentation mode's font and a narrow pane wrap the legends over many lines: at its minimum
+    // size each view still has room for its picture, and the physical view's strips never overlap.
+    PageModel model;
+    model.setSnapshot(readTree(QStringLiteral("root"), 4242));
+    PhysicalView physical;
+    PageMapView grid;
+    physical.setModel(&model);
+    grid.setModel(&model);
+    QFont large = physical.font();
+    large.setPointSizeF(large.pointSizeF() * 1.6);
+    for (const QFont &font : {physical.font(), large}) {
+        physical.setFont(font);
+        grid.setFont(font);
+        for (const int width : {900, 300}) {
+            physical.resize(width, 100);
+            QSize minimum = physical.minimumSizeHint();
+            physical.resize(std::max(width, minimum.width()), minimum.height());
+            const QRect strip = physical.frameStripRect();
+            QVERIFY2(strip.height() >= 120, qPrintable(QStringLiteral("%1 px wide: strip %2 px").arg(width).arg(strip.height())));
+            QVERIFY(strip.right() < physical.width());
+            const qreal firstPage = physical.yForPage(0);
+            QVERIFY(firstPage >= strip.top() && firstPage <= strip.bottom());
+            QVERIFY(physical.minimumSizeHint().width() <= 300); // fits beside the grid in a teaching window
+
+            grid.resize(width, 100);
+            minimum = grid.minimumSizeHint();
+            grid.resize(std::max(width, minimum.width()), minimum.height());
+            // The first row of cells is in view, with room below it for more.
+            int firstRow = 0;
+            while (firstRow < grid.height() && grid.pageAtPoint(QPoint(10, firstRow)) < 0)
+                ++firstRow;
+            QVERIFY2(firstRow + 3 * 12 < grid.height(), qPrintable(QStringLiteral("%1 px wide: cells from y %2 of %3").arg(width).arg(firstRow).arg(grid.height())));
+        }
+    }
+    // The larger font needs more height at the same width.
+    physical.setFont(QFont(large.family(), int(large.pointSizeF() / 1.6)));
+    physical.resize(300, 100);
+    const int normalHeight = physical.minimumSizeHint().height();
+    physical.setFont(large);
+    QVERIFY(physical.minimumSizeHint().height() > normalHeight);
 }
 
 QTEST_MAIN(TstPageMapView)
