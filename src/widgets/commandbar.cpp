@@ -5,8 +5,6 @@ CommandBar::CommandBar(const QList<QWidget *> &leading, const QList<QWidget *> &
 {
     setFloatable(false);
     setMovable(false);
-    // Flat and borderless: it should read as the panel's button row, not as a second toolbar.
-    setStyleSheet(QStringLiteral("QToolBar { border: none; background: transparent; spacing: 4px; }"));
     for (QWidget *widget : leading)
         addWidget(widget);
     auto *stretch = new QWidget(this);

@@ -24,6 +24,7 @@
 #include <QJsonObject>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -209,6 +210,13 @@ private Q_SLOTS:
         window.setPresentationMode(true);
         QVERIFY(window.isPresentationMode());
         QVERIFY(QApplication::font().pointSizeF() > normal.pointSizeF() * 1.5);
+        // Every button grows with it, those in the panels' command bars too.
+        window.showView(QStringLiteral("pages"));
+        QTRY_VERIFY(window.font().pointSizeF() > normal.pointSizeF() * 1.5); // the new font reaches widgets in an event
+        for (QPushButton *button : window.findChildren<QPushButton *>()) {
+            if (button->isVisible())
+                QVERIFY2(button->font().pointSizeF() > normal.pointSizeF() * 1.5, qPrintable(button->text()));
+        }
         QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(Qt::white));
         QCOMPARE(QApplication::palette().color(QPalette::WindowText), QColor(Qt::black));
         QVERIFY(ring->isActive() && ring->isVisible());
