@@ -2631,6 +2631,122 @@ The file was deleted or replaced after it was mapped</source>
         <source>%1: larger than the %2-byte limit</source>
         <translation>%1：超过了 %2 字节的上限</translation>
     </message>
+    <message>
+        <source>&apos;start-end&apos; address range</source>
+        <translation>形如 &apos;起始-结束&apos; 的地址区间</translation>
+    </message>
+    <message>
+        <source>a &apos;major:minor&apos; device</source>
+        <translation>形如 &apos;主设备号:次设备号&apos; 的设备号</translation>
+    </message>
+    <message>
+        <source>a space before the permissions</source>
+        <translation>权限字段前的空格</translation>
+    </message>
+    <message>
+        <source>permissions like &apos;r-xp&apos;</source>
+        <translation>形如 &apos;r-xp&apos; 的权限</translation>
+    </message>
+    <message>
+        <source>a space after the permissions</source>
+        <translation>权限字段后的空格</translation>
+    </message>
+    <message>
+        <source>a hex offset</source>
+        <translation>十六进制偏移</translation>
+    </message>
+    <message>
+        <source>a space after the offset</source>
+        <translation>偏移字段后的空格</translation>
+    </message>
+    <message>
+        <source>a space after the device</source>
+        <translation>设备号后的空格</translation>
+    </message>
+    <message>
+        <source>a decimal inode</source>
+        <translation>十进制 inode 号</translation>
+    </message>
+    <message>
+        <source>a space after the inode</source>
+        <translation>紧跟 inode 号的空格</translation>
+    </message>
+    <message>
+        <source>&apos;Key: value kB&apos;</source>
+        <translation>形如 &apos;键: 值 kB&apos; 的行</translation>
+    </message>
+    <message>
+        <source>&apos;N kB&apos; or &apos;N&apos;</source>
+        <translation>形如 &apos;N kB&apos; 或 &apos;N&apos; 的值</translation>
+    </message>
+    <message>
+        <source>expected %1, got %2</source>
+        <translation>应为%1，实际为 %2</translation>
+    </message>
+    <message>
+        <source>%1 is too large: %2</source>
+        <translation>%1太大：%2</translation>
+    </message>
+    <message>
+        <source>value of %1 is too large: %2</source>
+        <translation>%1 的值太大：%2</translation>
+    </message>
+    <message>
+        <source>expected %1 after &quot;%2:&quot;, got %3</source>
+        <translation>&quot;%2:&quot; 之后应为%1，实际为 %3</translation>
+    </message>
+    <message>
+        <source>%1 is empty</source>
+        <translation>%1 为空</translation>
+    </message>
+    <message>
+        <source>&apos;pid (comm) state ...&apos;</source>
+        <translation>形如 &apos;pid (命令名) 状态 ...&apos; 的行</translation>
+    </message>
+    <message>
+        <source>a space between fields</source>
+        <translation>字段之间的空格</translation>
+    </message>
+    <message>
+        <source>a state letter</source>
+        <translation>表示状态的单个字母</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>seven numbers separated by spaces</source>
+        <translation>以空格分隔的七个数字</translation>
+    </message>
+    <message>
+        <source>a page count</source>
+        <translation>页数</translation>
+    </message>
+    <message>
+        <source>&apos;Key:\tvalue&apos;</source>
+        <translation>形如 &apos;键:\t值&apos; 的行</translation>
+    </message>
+    <message>
+        <source>a maps header or a &apos;Key: value&apos; line</source>
+        <translation>一个 maps 标题行或 &apos;键: 值&apos; 形式的行</translation>
+    </message>
+    <message>
+        <source>&apos;N kB&apos;</source>
+        <translation>形如 &apos;N kB&apos; 的值</translation>
+    </message>
+    <message>
+        <source>0 or 1</source>
+        <translation>数值 0 或 1</translation>
+    </message>
+    <message>
+        <source>a key number</source>
+        <translation>保护键编号</translation>
+    </message>
+    <message>
+        <source>a maps header line</source>
+        <translation>一个 maps 标题行</translation>
+    </message>
 </context>
 <context>
     <name>RawProcView</name>

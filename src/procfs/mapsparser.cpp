@@ -9,9 +9,13 @@ namespace {
 
 const QByteArrayView deletedSuffix(" (deleted)");
 
+// The fields read in two parts, as error messages name them.
+const char *const addressRange = QT_TRANSLATE_NOOP("Procfs", "'start-end' address range");
+const char *const device = QT_TRANSLATE_NOOP("Procfs", "a 'major:minor' device");
+
 // Reads one hex or decimal field and the single character that must follow it (0: nothing).
 template<unsigned Base>
-bool readField(const char *&p, const char *end, quint64 *out, char separator, QLatin1String what, QString *error)
+bool readField(const char *&p, const char *end, quint64 *out, char separator, const char *what, QString *error)
 {
     const char *const fieldStart = p;
     Number status = readUnsigned<Base>(p, end, out);
@@ -28,7 +32,7 @@ bool readField(const char *&p, const char *end, quint64 *out, char separator, QL
 }
 
 // The kernel pads some columns; one or more spaces separate them.
-bool skipSpaces(const char *&p, const char *end, QLatin1String what, QString *error)
+bool skipSpaces(const char *&p, const char *end, const char *what, QString *error)
 {
     if (p >= end || *p != ' ') {
         *error = expected(what, QByteArrayView(p, end - p));
@@ -48,19 +52,19 @@ bool ParseHelpers::parseMapsLine(QByteArrayView line, Mapping *mapping, QString 
     Mapping m;
     quint64 major = 0;
     quint64 minor = 0;
-    if (!readField<16>(p, end, &m.start, '-', QLatin1String("'start-end' address range"), error)
-        || !readField<16>(p, end, &m.end, 0, QLatin1String("'start-end' address range"), error))
+    if (!readField<16>(p, end, &m.start, '-', addressRange, error)
+        || !readField<16>(p, end, &m.end, 0, addressRange, error))
         return false;
     if (m.end < m.start) {
         *error = ProcfsText::tr("address range ends before it starts: %1").arg(quoted(line));
         return false;
     }
-    if (!skipSpaces(p, end, QLatin1String("a space before the permissions"), error))
+    if (!skipSpaces(p, end, QT_TRANSLATE_NOOP("Procfs", "a space before the permissions"), error))
         return false;
     const QByteArrayView perms(p, qMin<qsizetype>(4, end - p));
     if (perms.size() != 4 || (perms[0] != 'r' && perms[0] != '-') || (perms[1] != 'w' && perms[1] != '-')
         || (perms[2] != 'x' && perms[2] != '-') || (perms[3] != 's' && perms[3] != 'p')) {
-        *error = expected(QLatin1String("permissions like 'r-xp'"), QByteArrayView(p, end - p));
+        *error = expected(QT_TRANSLATE_NOOP("Procfs", "permissions like 'r-xp'"), QByteArrayView(p, end - p));
         return false;
     }
     m.readable = perms[0] == 'r';
@@ -68,11 +72,11 @@ bool ParseHelpers::parseMapsLine(QByteArrayView line, Mapping *mapping, QString 
     m.executable = perms[2] == 'x';
     m.shared = perms[3] == 's';
     p += 4;
-    if (!skipSpaces(p, end, QLatin1String("a space after the permissions"), error)
-        || !readField<16>(p, end, &m.offset, 0, QLatin1String("a hex offset"), error)
-        || !skipSpaces(p, end, QLatin1String("a space after the offset"), error)
-        || !readField<16>(p, end, &major, ':', QLatin1String("a 'major:minor' device"), error)
-        || !readField<16>(p, end, &minor, 0, QLatin1String("a 'major:minor' device"), error))
+    if (!skipSpaces(p, end, QT_TRANSLATE_NOOP("Procfs", "a space after the permissions"), error)
+        || !readField<16>(p, end, &m.offset, 0, QT_TRANSLATE_NOOP("Procfs", "a hex offset"), error)
+        || !skipSpaces(p, end, QT_TRANSLATE_NOOP("Procfs", "a space after the offset"), error)
+        || !readField<16>(p, end, &major, ':', device, error)
+        || !readField<16>(p, end, &minor, 0, device, error))
         return false;
     if (major > std::numeric_limits<quint32>::max() || minor > std::numeric_limits<quint32>::max()) {
         *error = ProcfsText::tr("device number is too large: %1").arg(quoted(line));
@@ -80,10 +84,10 @@ bool ParseHelpers::parseMapsLine(QByteArrayView line, Mapping *mapping, QString 
     }
     m.deviceMajor = quint32(major);
     m.deviceMinor = quint32(minor);
-    if (!skipSpaces(p, end, QLatin1String("a space after the device"), error)
-        || !readField<10>(p, end, &m.inode, 0, QLatin1String("a decimal inode"), error))
+    if (!skipSpaces(p, end, QT_TRANSLATE_NOOP("Procfs", "a space after the device"), error)
+        || !readField<10>(p, end, &m.inode, 0, QT_TRANSLATE_NOOP("Procfs", "a decimal inode"), error))
         return false;
-    if (p < end && !skipSpaces(p, end, QLatin1String("a space after the inode"), error))
+    if (p < end && !skipSpaces(p, end, QT_TRANSLATE_NOOP("Procfs", "a space after the inode"), error))
         return false;
 
     // Everything after the padding is the name, spaces included (a file name may even end in one).

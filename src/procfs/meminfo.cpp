@@ -21,12 +21,12 @@ quint64 Meminfo::valueOr(QByteArrayView key, quint64 fallback) const
 Parsed<Meminfo> Meminfo::parse(QByteArrayView text)
 {
     Parsed<Meminfo> result;
-    result.error = forEachKeyValue(text, QLatin1String("meminfo"), QLatin1String("'Key: value kB'"),
+    result.error = forEachKeyValue(text, QLatin1String("meminfo"), QT_TRANSLATE_NOOP("Procfs", "'Key: value kB'"),
                                    [&](QByteArrayView key, QByteArrayView value) {
                                        Field field;
                                        const Number status = parseKbValue(value, &field.value, &field.hasKbUnit);
                                        if (status != Number::Ok)
-                                           return valueError(status, key, QLatin1String("'N kB' or 'N'"), value);
+                                           return valueError(status, key, QT_TRANSLATE_NOOP("Procfs", "'N kB' or 'N'"), value);
                                        field.key = key.toByteArray();
                                        result.value.fields.append(std::move(field));
                                        return QString();

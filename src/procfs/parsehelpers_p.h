@@ -4,6 +4,7 @@
 // instead of sscanf/QString, because smaps of a big process is tens of MB read every refresh.
 
 #include "parseerror.h"
+#include "procfstext.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -113,27 +114,30 @@ inline QString quoted(QByteArrayView text)
     return QLatin1Char('"') + escaped(text) + QLatin1Char('"') + (text.size() > maxShown ? QStringLiteral("...") : QString());
 }
 
+// WHAT and FORM below are English source texts marked with QT_TRANSLATE_NOOP("Procfs", ...) by the
+// callers; they are translated here, only once an error is built, never per parsed line.
+
 // "expected WHAT, got "TEXT"": the shape of every syntax error message.
-inline QString expected(QLatin1String what, QByteArrayView got)
+inline QString expected(const char *what, QByteArrayView got)
 {
-    return QStringLiteral("expected %1, got %2").arg(what, quoted(got));
+    return ProcfsText::tr("expected %1, got %2").arg(ProcfsText::tr(what), quoted(got));
 }
 
 // The message for a failed readUnsigned().
-inline QString numberError(Number status, QLatin1String what, QByteArrayView got)
+inline QString numberError(Number status, const char *what, QByteArrayView got)
 {
     if (status == Number::Overflow)
-        return QStringLiteral("%1 is too large: %2").arg(what, quoted(got));
+        return ProcfsText::tr("%1 is too large: %2").arg(ProcfsText::tr(what), quoted(got));
     return expected(what, got);
 }
 
 // The message for a bad "Key: value" line: FORM is what the value should look like.
-inline QString valueError(Number status, QByteArrayView key, QLatin1String form, QByteArrayView value)
+inline QString valueError(Number status, QByteArrayView key, const char *form, QByteArrayView value)
 {
     value = value.trimmed(); // column padding would crowd the value out of the quote
     if (status == Number::Overflow)
-        return QStringLiteral("value of %1 is too large: %2").arg(escaped(key), quoted(value));
-    return QStringLiteral("expected %1 after \"%2:\", got %3").arg(form, escaped(key), quoted(value));
+        return ProcfsText::tr("value of %1 is too large: %2").arg(escaped(key), quoted(value));
+    return ProcfsText::tr("expected %1 after \"%2:\", got %3").arg(ProcfsText::tr(form), escaped(key), quoted(value));
 }
 
 // Walks text line by line with memchr. The kernel ends every line with '\n', so an unterminated
@@ -166,7 +170,7 @@ public:
     bool terminated() const { return m_terminated; }
     ParseError truncatedError() const
     {
-        return {m_number, QStringLiteral("truncated line (no newline at end of input): %1").arg(quoted(m_line))};
+        return {m_number, ProcfsText::tr("truncated line (no newline at end of input): %1").arg(quoted(m_line))};
     }
 
 private:
@@ -205,11 +209,12 @@ inline bool splitKeyValue(QByteArrayView line, QByteArrayView *key, QByteArrayVi
 // Walks the "KEY: value" lines of a status or meminfo text: calls visit(key, value, lineNumber) for
 // each, which returns an empty string to go on or the reason the value is bad. Returns the first
 // error (empty text, a cut last line, a line that is not "KEY: value", a bad value), or none.
+// LINESHAPE is marked for translation like expected()'s WHAT.
 template<typename Visit>
-ParseError forEachKeyValue(QByteArrayView text, QLatin1String fileName, QLatin1String lineShape, Visit visit)
+ParseError forEachKeyValue(QByteArrayView text, QLatin1String fileName, const char *lineShape, Visit visit)
 {
     if (text.isEmpty())
-        return {0, QString(fileName) + QStringLiteral(" is empty")};
+        return {0, ProcfsText::tr("%1 is empty").arg(fileName)};
     LineReader lines(text);
     while (lines.next()) {
         if (!lines.terminated())

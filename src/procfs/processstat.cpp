@@ -45,7 +45,7 @@ Parsed<ProcessStat> ProcessStat::parse(QByteArrayView text)
     quint64 pid = 0;
     if (open < 0 || close < open || parseNumber(line.first(open), &pid) != Number::Ok
         || pid > quint64(std::numeric_limits<int>::max()))
-        return fail(expected(QLatin1String("'pid (comm) state ...'"), line));
+        return fail(expected(QT_TRANSLATE_NOOP("Procfs", "'pid (comm) state ...'"), line));
     stat.pid = int(pid);
     stat.comm = QString::fromUtf8(line.sliced(open + 1, close - open - 1));
 
@@ -69,7 +69,7 @@ Parsed<ProcessStat> ProcessStat::parse(QByteArrayView text)
     int field = 2;
     while (!rest.isEmpty()) {
         if (rest[0] != ' ')
-            return fail(expected(QLatin1String("a space between fields"), rest));
+            return fail(expected(QT_TRANSLATE_NOOP("Procfs", "a space between fields"), rest));
         rest = rest.sliced(1);
         const qsizetype space = rest.indexOf(' ');
         const QByteArrayView token = space < 0 ? rest : rest.first(space);
@@ -77,7 +77,7 @@ Parsed<ProcessStat> ProcessStat::parse(QByteArrayView text)
         ++field;
         if (field == State) {
             if (token.size() != 1)
-                return fail(expected(QLatin1String("a state letter"), token));
+                return fail(expected(QT_TRANSLATE_NOOP("Procfs", "a state letter"), token));
             stat.state = token[0];
             continue;
         }
@@ -87,7 +87,9 @@ Parsed<ProcessStat> ProcessStat::parse(QByteArrayView text)
         quint64 value = 0;
         const Number status = parseNumber(digits, &value);
         if (status == Number::Invalid || (status == Number::Overflow && target))
-            return fail(ProcfsText::tr("field %1: %2").arg(field).arg(numberError(status, QLatin1String("a number"), token)));
+            return fail(ProcfsText::tr("field %1: %2")
+                            .arg(field)
+                            .arg(numberError(status, QT_TRANSLATE_NOOP("Procfs", "a number"), token)));
         if (target)
             *target = value;
     }

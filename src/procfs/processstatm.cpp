@@ -20,7 +20,7 @@ Parsed<ProcessStatm> ProcessStatm::parse(QByteArrayView text)
     for (quint64 *field : fields) {
         if (field != fields[0]) {
             if (p == end || *p != ' ') {
-                result.error = {1, expected(QLatin1String("seven numbers separated by spaces"), text)};
+                result.error = {1, expected(QT_TRANSLATE_NOOP("Procfs", "seven numbers separated by spaces"), text)};
                 return result;
             }
             ++p;
@@ -28,7 +28,7 @@ Parsed<ProcessStatm> ProcessStatm::parse(QByteArrayView text)
         const char *const start = p;
         const Number status = readUnsigned<10>(p, end, field);
         if (status != Number::Ok) {
-            result.error = {1, numberError(status, QLatin1String("a page count"), QByteArrayView(start, end - start))};
+            result.error = {1, numberError(status, QT_TRANSLATE_NOOP("Procfs", "a page count"), QByteArrayView(start, end - start))};
             return result;
         }
     }

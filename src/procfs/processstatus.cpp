@@ -76,7 +76,7 @@ int ProcessStatus::threads() const
 Parsed<ProcessStatus> ProcessStatus::parse(QByteArrayView text)
 {
     Parsed<ProcessStatus> result;
-    result.error = forEachKeyValue(text, QLatin1String("status"), QLatin1String("'Key:\\tvalue'"),
+    result.error = forEachKeyValue(text, QLatin1String("status"), QT_TRANSLATE_NOOP("Procfs", "'Key:\\tvalue'"),
                                    [&](QByteArrayView key, QByteArrayView value) {
                                        result.value.fields.append({key.toByteArray(), value.toByteArray()});
                                        return QString();

@@ -9,6 +9,9 @@ using namespace ParseHelpers;
 
 namespace {
 
+// What a line of an entry may be, as error messages name it.
+const char *const headerOrKeyLine = QT_TRANSLATE_NOOP("Procfs", "a maps header or a 'Key: value' line");
+
 // A maps header starts with hex digits and '-'; a key line with a name and ':' ("Anonymous:"
 // starts with a hex digit too, so the '-' decides).
 bool isHeader(QByteArrayView line)
@@ -44,7 +47,7 @@ void parseVmFlags(QByteArrayView value, QByteArrayList *flags)
 }
 
 // A value without a unit, at most max (THPeligible, ProtectionKey).
-bool parsePlainValue(QByteArrayView key, QByteArrayView value, quint64 max, QLatin1String form, quint64 *number,
+bool parsePlainValue(QByteArrayView key, QByteArrayView value, quint64 max, const char *form, quint64 *number,
                      QString *error)
 {
     Number status = parseNumber(value, number);
@@ -61,7 +64,7 @@ bool parseKeyLine(QByteArrayView line, SmapsEntry *entry, int *hint, QString *er
     qsizetype colon = -1;
     const int known = smapsLineKey(line, hint, &colon);
     if (colon < 0) {
-        *error = expected(QLatin1String("a maps header or a 'Key: value' line"), line);
+        *error = expected(headerOrKeyLine, line);
         return false;
     }
     const QByteArrayView key = line.first(colon);
@@ -73,7 +76,7 @@ bool parseKeyLine(QByteArrayView line, SmapsEntry *entry, int *hint, QString *er
         if (status == Number::Ok && !hasKbUnit)
             status = Number::Invalid;
         if (status != Number::Ok) {
-            *error = valueError(status, key, QLatin1String("'N kB'"), value);
+            *error = valueError(status, key, QT_TRANSLATE_NOOP("Procfs", "'N kB'"), value);
             return false;
         }
         entry->set(SmapsEntry::Key(known), kB);
@@ -85,19 +88,20 @@ bool parseKeyLine(QByteArrayView line, SmapsEntry *entry, int *hint, QString *er
     }
     quint64 number = 0;
     if (key == "THPeligible") {
-        if (!parsePlainValue(key, value, 1, QLatin1String("0 or 1"), &number, error))
+        if (!parsePlainValue(key, value, 1, QT_TRANSLATE_NOOP("Procfs", "0 or 1"), &number, error))
             return false;
         entry->thpEligible = number == 1;
         return true;
     }
     if (key == "ProtectionKey") {
-        if (!parsePlainValue(key, value, std::numeric_limits<int>::max(), QLatin1String("a key number"), &number, error))
+        if (!parsePlainValue(key, value, std::numeric_limits<int>::max(), QT_TRANSLATE_NOOP("Procfs", "a key number"),
+                             &number, error))
             return false;
         entry->protectionKey = int(number);
         return true;
     }
     if (!isKeyName(key)) {
-        *error = expected(QLatin1String("a maps header or a 'Key: value' line"), line);
+        *error = expected(headerOrKeyLine, line);
         return false;
     }
     entry->unknown.append({key.toByteArray(), value.trimmed().toByteArray()});
@@ -127,7 +131,7 @@ ParseError parseEntries(QByteArrayView text, QList<SmapsEntry> *entries, bool ro
             current = &entry;
             hint = 0;
         } else if (!current) {
-            return {lines.number(), expected(QLatin1String("a maps header line"), line)};
+            return {lines.number(), expected(QT_TRANSLATE_NOOP("Procfs", "a maps header line"), line)};
         } else if (!parseKeyLine(line, current, &hint, &message)) {
             return {lines.number(), message};
         }

@@ -7,6 +7,7 @@
 #include "demopanel.h"
 #include "demoprocess.h"
 #include "lessonspanel.h"
+#include "mapsparser.h"
 #include "liveprocsource.h"
 #include "mainwindow.h"
 #include "memorychartwidget.h"
@@ -265,10 +266,13 @@ private Q_SLOTS:
         const TreeProcSource tree(QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash"));
         QTemporaryFile empty;
         QVERIFY(empty.open());
+        // A garbled maps line: the line number, the template and the piece it names are all translated.
+        const QByteArray garbled("zzzz-1000 r-xp 00000000 08:01 1 /x\n");
         const auto messages = [&] {
             QString bundleError;
             BundleProcSource::open(empty.fileName(), &bundleError);
-            return QStringList{tree.readFile(QStringLiteral("no-such-file")).message, bundleError};
+            return QStringList{tree.readFile(QStringLiteral("no-such-file")).message, bundleError,
+                               MapsParser::parse(garbled).error.toString()};
         };
         const auto chinese = [](const QString &text) {
             return std::any_of(text.begin(), text.end(), [](QChar c) { return c.unicode() >= 0x4e00 && c.unicode() <= 0x9fff; });
@@ -283,9 +287,14 @@ private Q_SLOTS:
             QVERIFY2(chinese(message), qPrintable(message));
         QVERIFY(translated.at(0).startsWith(tree.rootPath() + QStringLiteral("/no-such-file")));
         QVERIFY(translated.at(1).startsWith(empty.fileName()));
+        QString parseWords = translated.at(2);
+        parseWords.remove(QString::fromLatin1(garbled.trimmed()));
+        QVERIFY2(std::none_of(parseWords.begin(), parseWords.end(), [](QChar c) { return c.isLetter() && c.unicode() < 0x80; }),
+                 qPrintable(translated.at(2)));
 
         QCOMPARE(messages(), QStringList({tree.rootPath() + QStringLiteral("/no-such-file: no such file"),
-                                          empty.fileName() + QStringLiteral(": empty file, not a MemAtlas bundle")}));
+                                          empty.fileName() + QStringLiteral(": empty file, not a MemAtlas bundle"),
+                                          QStringLiteral("line 1: expected 'start-end' address range, got \"zzzz-1000 r-xp 00000000 08:01 1 /x\"")}));
     }
 };
 
