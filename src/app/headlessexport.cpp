@@ -4,6 +4,7 @@
 #include "framecensus.h"
 #include "freepanel.h"
 #include "freereport.h"
+#include "mainwindow.h"
 #include "mappingmodel.h"
 #include "mapsparser.h"
 #include "meminfo.h"
@@ -15,10 +16,14 @@
 #include "pagemodel.h"
 #include "physicalview.h"
 #include "segmentkind.h"
+#include "viewexport.h"
 
+#include <QElapsedTimer>
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QRegularExpression>
+#include <QSettings>
+#include <QTemporaryDir>
 #include <QTimer>
 
 namespace {
@@ -56,7 +61,7 @@ bool requireExtension(const HeadlessExport::Request &request, const QStringList 
 QStringList HeadlessExport::views()
 {
     return {QStringLiteral("map"), QStringLiteral("pages"), QStringLiteral("physical"), QStringLiteral("charts"),
-            QStringLiteral("free")};
+            QStringLiteral("free"), QStringLiteral("window")};
 }
 
 bool HeadlessExport::parseSize(const QString &text, QSize *size)
@@ -108,6 +113,11 @@ bool HeadlessExport::parseDuration(const QString &text, int *milliseconds)
 
 int HeadlessExport::run(const Request &request, QString *error)
 {
+    // A script's second run must not silently replace the picture a person kept (the GUI asks instead).
+    if (!request.overwrite && QFileInfo::exists(request.outputPath)) {
+        *error = QStringLiteral("%1: already exists (use --force to overwrite)").arg(request.outputPath);
+        return 1;
+    }
     bool ok = false;
     if (request.view == QStringLiteral("map"))
         ok = exportMap(request, error);
@@ -117,6 +127,8 @@ int HeadlessExport::run(const Request &request, QString *error)
         ok = exportCharts(request, error);
     else if (request.view == QStringLiteral("free"))
         ok = exportFree(request, error);
+    else if (request.view == QStringLiteral("window"))
+        ok = exportWindow(request, error);
     else
         *error = QStringLiteral("unknown view \"%1\" (one of: %2)").arg(request.view, views().join(QStringLiteral(", ")));
     return ok ? 0 : 1;
@@ -243,4 +255,34 @@ bool HeadlessExport::exportFree(const Request &request, QString *error)
     FreePanel panel;
     panel.setReport(FreeReport::fromMeminfo(meminfo.value));
     return panel.exportPng(request.outputPath, request.size, error);
+}
+
+bool HeadlessExport::exportWindow(const Request &request, QString *error)
+{
+    // The whole main window as it first appears, for a README or a slide. A fresh settings file, so
+    // the picture does not depend on how this user last left the window.
+    if (!requireExtension(request, {QStringLiteral("png")}, error))
+        return false;
+    if (request.pid > 0 && !requireProcess(request, error))
+        return false;
+    QTemporaryDir settings;
+    QSettings::setPath(QSettings::defaultFormat(), QSettings::UserScope, settings.path());
+    MainWindow window(request.source, request.pid);
+    window.resize(request.size);
+    window.show();
+    // The list, the mappings and smaps arrive from worker threads; the chart wants a few samples.
+    QElapsedTimer waited;
+    waited.start();
+    constexpr int MinimumMs = 1500;
+    constexpr int MaximumMs = 30'000;
+    while ((waited.elapsed() < MinimumMs || !window.isSettled()) && waited.elapsed() < MaximumMs)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    if (!window.isSettled()) {
+        *error = QStringLiteral("the window was still reading %1 after %2 s").arg(request.source->description()).arg(MaximumMs / 1000);
+        return false;
+    }
+    QImage image(request.size * request.devicePixelRatio, QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(request.devicePixelRatio);
+    window.render(&image);
+    return writePngFile(request.outputPath, image, error);
 }

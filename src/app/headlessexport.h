@@ -16,8 +16,9 @@ class HeadlessExport
 public:
     struct Request
     {
-        QString view; // map, pages, physical, charts, free
+        QString view; // map, pages, physical, charts, free, window
         QString outputPath;
+        bool overwrite = false; // --force: replace an existing output file
         std::shared_ptr<const ProcSource> source;
         int pid = 0;
         QSize size{1200, 900};
@@ -44,4 +45,5 @@ private:
     static bool exportPages(const Request &request, QString *error);
     static bool exportCharts(const Request &request, QString *error);
     static bool exportFree(const Request &request, QString *error);
+    static bool exportWindow(const Request &request, QString *error);
 };

@@ -59,6 +59,7 @@ int main(int argc, char **argv)
     const QCommandLineOption outputOption({QStringLiteral("o"), QStringLiteral("output")},
                                           QStringLiteral("The file --export writes (.png; .svg for map and charts; .csv for charts)."),
                                           QStringLiteral("file"));
+    const QCommandLineOption forceOption(QStringLiteral("force"), QStringLiteral("Let --export replace an existing -o file."));
     const QCommandLineOption sizeOption(QStringLiteral("size"), QStringLiteral("Image size for --export, e.g. 1600x1000."),
                                         QStringLiteral("WxH"), QStringLiteral("1200x900"));
     const QCommandLineOption dprOption(QStringLiteral("dpr"),
@@ -91,7 +92,7 @@ int main(int argc, char **argv)
     const QCommandLineOption presentationOption(QStringLiteral("presentation"),
                                                 QStringLiteral("Start in presentation mode: full screen, larger text, high "
                                                                "contrast, a ring around the pointer (F11 leaves it)."));
-    parser.addOptions({pidOption, rootOption, exportOption, outputOption, sizeOption, dprOption, scaleOption,
+    parser.addOptions({pidOption, rootOption, exportOption, outputOption, forceOption, sizeOption, dprOption, scaleOption,
                        durationOption, intervalOption, rangeOption, languageOption, lessonOption, presentationOption});
     parser.process(app);
     if (parser.isSet(languageOption) && !Translations::languages().contains(parser.value(languageOption))) {
@@ -136,6 +137,7 @@ int main(int argc, char **argv)
         HeadlessExport::Request request;
         request.view = parser.value(exportOption);
         request.outputPath = parser.value(outputOption);
+        request.overwrite = parser.isSet(forceOption);
         request.source = source;
         request.pid = pid;
         request.scale = parser.value(scaleOption);

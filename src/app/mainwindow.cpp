@@ -433,6 +433,12 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
+bool MainWindow::isSettled() const
+{
+    return m_processModel->rowCount() > 0 && !m_refresher->isRefreshing() && m_pendingPid <= 0
+        && !m_mappingsLoader->isLoading();
+}
+
 void MainWindow::refresh()
 {
     m_refresher->refresh();

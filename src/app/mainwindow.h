@@ -48,6 +48,8 @@ public:
     QItemSelectionModel *mappingSelection() const { return m_mappingSelection; }
 
     int shownPid() const { return m_shownPid; }
+    // The process list has been read and nothing is loading: what the window shows is complete.
+    bool isSettled() const;
     // Shows another source (a bundle, a tree, the live system); the views start over.
     void setSource(std::shared_ptr<const ProcSource> source);
     // Opens a bundle or a procfs tree; on failure says why in the banner and keeps the current view.

@@ -20,14 +20,8 @@ class TestHeadlessExport : public QObject
 private Q_SLOTS:
     void mapPngHasTheHeapWhereTheMapDrawsIt()
     {
-        QTemporaryDir dir;
-        const QString out = dir.filePath(QStringLiteral("map.png"));
         const QString root = QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash");
-        const Result result = runExport({QStringLiteral("map"), QStringLiteral("-o"), out, QStringLiteral("--proc-root"), root,
-                                         QStringLiteral("--pid"), QStringLiteral("12209"), QStringLiteral("--size"),
-                                         QStringLiteral("700x1000")});
-        QVERIFY2(result.exitCode == 0, qPrintable(result.stderrText));
-        QImage image(out);
+        const QImage image = exportOfRecordedBash(QStringLiteral("map"), QSize(700, 1000));
         QCOMPARE(image.size(), QSize(700, 1000));
 
         // The same view, laid out in this process at the same size, says where the heap is.
@@ -182,6 +176,54 @@ private Q_SLOTS:
         QVERIFY2(lines.size() - 1 >= 5 && lines.size() - 1 <= 8, QByteArray::number(lines.size() - 1).constData());
     }
 
+    void windowPngShowsTheProcess()
+    {
+        // The whole window, as the README's screenshot is made: the recorded bash selected, its
+        // mappings listed, at the size asked for.
+        const QImage image = exportOfRecordedBash(QStringLiteral("window"), QSize(1400, 900));
+        QCOMPARE(image.size(), QSize(1400, 900));
+        // The map's segment colours are there: the heap's among them (SegmentPalette), not a blank window.
+        const QColor heap = SegmentPalette(QPalette()).fill(SegmentKind::Heap);
+        qsizetype heapPixels = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x)
+                heapPixels += image.pixelColor(x, y) == heap;
+        }
+        QVERIFY2(heapPixels > 200, qPrintable(QString::number(heapPixels)));
+
+        QTemporaryDir dir;
+        const Result noProcess = runExport({QStringLiteral("window"), QStringLiteral("-o"), dir.filePath(QStringLiteral("none.png")),
+                                            QStringLiteral("--proc-root"), QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash"),
+                                            QStringLiteral("--pid"), QStringLiteral("999999")});
+        QCOMPARE(noProcess.exitCode, 1);
+        QVERIFY2(noProcess.stderrText.contains(QStringLiteral("process 999999 does not exist")), qPrintable(noProcess.stderrText));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("none.png"))));
+    }
+
+    void existingFileIsKeptWithoutForce()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("kept.png"));
+        {
+            QFile file(out);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("a picture somebody kept");
+        }
+        const QStringList arguments{QStringLiteral("free"), QStringLiteral("-o"), out, QStringLiteral("--proc-root"),
+                                    QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash")};
+        const Result refused = runExport(arguments);
+        QCOMPARE(refused.exitCode, 1);
+        QVERIFY2(refused.stderrText.contains(QStringLiteral("already exists (use --force to overwrite)")), qPrintable(refused.stderrText));
+        QFile kept(out);
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), QByteArray("a picture somebody kept"));
+        kept.close();
+
+        const Result forced = runExport(arguments + QStringList{QStringLiteral("--force")});
+        QVERIFY2(forced.exitCode == 0, qPrintable(forced.stderrText));
+        QVERIFY(!QImage(out).isNull());
+    }
+
     void unknownLessonIsRefusedWithTheIds()
     {
         // A teacher's typo in a class's start command: one line naming the ids, not an empty window.
@@ -201,6 +243,20 @@ private:
         int exitCode = -1;
         QString stderrText;
     };
+
+    // VIEW of the recorded bash (pid 12209) as PNG at SIZE; a null image (and the reason logged) on failure.
+    static QImage exportOfRecordedBash(const QString &view, const QSize &size)
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(view + QStringLiteral(".png"));
+        const Result result = runExport({view, QStringLiteral("-o"), out, QStringLiteral("--proc-root"),
+                                         QStringLiteral(MEMATLAS_TEST_DATA "/trees/bash"), QStringLiteral("--pid"),
+                                         QStringLiteral("12209"), QStringLiteral("--size"),
+                                         QStringLiteral("%1x%2").arg(size.width()).arg(size.height())});
+        if (result.exitCode != 0)
+            qWarning("%s", qPrintable(result.stderrText));
+        return QImage(out);
+    }
 
     static Result runExport(const QStringList &arguments) { return run(QStringList{QStringLiteral("--export")} + arguments); }
 
