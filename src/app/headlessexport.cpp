@@ -275,8 +275,14 @@ bool HeadlessExport::exportWindow(const Request &request, QString *error)
     waited.start();
     constexpr int MinimumMs = 1500;
     constexpr int MaximumMs = 30'000;
-    while ((waited.elapsed() < MinimumMs || !window.isSettled()) && waited.elapsed() < MaximumMs)
-        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    QEventLoop loop;
+    QTimer poll;
+    poll.callOnTimeout(&loop, [&] {
+        if ((waited.elapsed() >= MinimumMs && window.isSettled()) || waited.elapsed() >= MaximumMs)
+            loop.quit();
+    });
+    poll.start(50);
+    loop.exec();
     if (!window.isSettled()) {
         *error = QStringLiteral("the window was still reading %1 after %2 s").arg(request.source->description()).arg(MaximumMs / 1000);
         return false;

@@ -306,10 +306,7 @@ ReadResult BundleProcSource::readFile(const QString &relativePath, qint64 reques
     if (file == m_files.cend())
         return missing(relativePath);
     if (file->size() > maxSize)
-        return ReadResult::failure(ReadResult::Status::TooLarge, ProcfsText::tr("%1: %2 bytes is larger than the %3-byte limit")
-                                                                     .arg(located(relativePath))
-                                                                     .arg(file->size())
-                                                                     .arg(maxSize));
+        return fileTooLarge(located(relativePath), file->size(), maxSize);
     ReadResult result;
     result.data = *file;
     return result;
@@ -318,8 +315,7 @@ ReadResult BundleProcSource::readFile(const QString &relativePath, qint64 reques
 ReadResult BundleProcSource::readRange(const QString &relativePath, quint64 offset, quint64 length) const
 {
     if (length > quint64(DefaultMaxSize))
-        return ReadResult::failure(ReadResult::Status::TooLarge,
-                                   ProcfsText::tr("%1: a %2-byte range is larger than one read may be").arg(located(relativePath)).arg(length));
+        return rangeTooLarge(located(relativePath), length);
     const bool framed = isFrameFile(relativePath);
     const bool pagemap = isPagemap(relativePath);
     // The kernel's rule for these files (EINVAL otherwise), so code that works here works live.

@@ -140,6 +140,12 @@ inline QString valueError(Number status, QByteArrayView key, const char *form, Q
     return ProcfsText::tr("expected %1 after \"%2:\", got %3").arg(ProcfsText::tr(form), escaped(key), quoted(value));
 }
 
+// A last line without its '\n': the read was cut (the kernel ends every line).
+inline QString truncatedLine(QByteArrayView line)
+{
+    return ProcfsText::tr("truncated line (no newline at end of input): %1").arg(quoted(line));
+}
+
 // Walks text line by line with memchr. The kernel ends every line with '\n', so an unterminated
 // last line means the read was cut short: it is reported, since a cut number or path would
 // otherwise look valid.
@@ -170,7 +176,7 @@ public:
     bool terminated() const { return m_terminated; }
     ParseError truncatedError() const
     {
-        return {m_number, ProcfsText::tr("truncated line (no newline at end of input): %1").arg(quoted(m_line))};
+        return {m_number, truncatedLine(m_line)};
     }
 
 private:

@@ -36,7 +36,7 @@ Parsed<ProcessStat> ProcessStat::parse(QByteArrayView text)
         return result;
     };
     if (!text.endsWith('\n'))
-        return fail(ProcfsText::tr("truncated line (no newline at end of input): %1").arg(quoted(text)));
+        return fail(truncatedLine(text));
     const QByteArrayView line = text.chopped(1);
 
     // comm is whatever the process named itself, ')' and ' ' included: it ends at the last ')'.

@@ -41,6 +41,10 @@ public:
     // readFile's default: the limit above that fits the file.
     static constexpr qint64 LimitForFile = -1;
     static qint64 limitFor(const QString &relativePath, qint64 maxSize);
+    // The TooLarge failures every source gives, in the same words: a file over its limit, a range
+    // over what one read may be (DefaultMaxSize).
+    static ReadResult fileTooLarge(const QString &path, qint64 size, qint64 maxSize);
+    static ReadResult rangeTooLarge(const QString &path, quint64 length);
 
     virtual ~ProcSource();
 

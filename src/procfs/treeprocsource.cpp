@@ -146,11 +146,7 @@ ReadResult TreeProcSource::readFile(const QString &relativePath, qint64 requeste
     // procfs reports size 0 and produces text on read; a recorded file has a real size we can check
     // before allocating anything.
     if (info.st_size > maxSize)
-        return ReadResult::failure(ReadResult::Status::TooLarge,
-                                   ProcfsText::tr("%1: %2 bytes is larger than the %3-byte limit")
-                                       .arg(absolutePath(relativePath))
-                                       .arg(info.st_size)
-                                       .arg(maxSize));
+        return fileTooLarge(absolutePath(relativePath), info.st_size, maxSize);
 
     ReadResult result;
     // Never more than one byte beyond the limit: procfs files say size 0, and any file may grow
@@ -189,10 +185,7 @@ ReadResult TreeProcSource::readRange(const QString &relativePath, quint64 offset
     if (fd.get() < 0)
         return failureFor(relativePath, errno);
     if (length > quint64(DefaultMaxSize))
-        return ReadResult::failure(ReadResult::Status::TooLarge,
-                                   ProcfsText::tr("%1: a %2-byte range is larger than one read may be")
-                                       .arg(absolutePath(relativePath))
-                                       .arg(length));
+        return rangeTooLarge(absolutePath(relativePath), length);
     ReadResult result;
     result.data.resize(qsizetype(length));
     quint64 used = 0;
