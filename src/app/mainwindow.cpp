@@ -402,7 +402,9 @@ void MainWindow::restoreSettings()
     if (!restoreState(settings.value(StateKey).toByteArray())) {
         // Room for PID … RES and for a readable chart. Docks take sizes only once the window is laid out.
         QTimer::singleShot(0, this, [this] {
-            resizeDocks({m_ui->processDock}, {460}, Qt::Horizontal);
+            // (The process list's column runs the full height: at a quarter of the width it still
+            // shows PID … RES, and on a 1400-px screen the map keeps room for its labels.)
+            resizeDocks({m_ui->processDock}, {std::min(460, width() / 4)}, Qt::Horizontal);
             resizeDocks({m_ui->memoryDock}, {height() / 3}, Qt::Vertical);
         });
     }
